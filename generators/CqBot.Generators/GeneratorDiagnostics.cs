@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+
+namespace CqBot.Generators;
+
+/// <summary>
+/// What the generator reports when it cannot generate a command. Ids CQB2xxx belong to commands.
+/// </summary>
+internal static class GeneratorDiagnostics
+{
+    private const string Category = "CqBot.Commands";
+
+    public static readonly DiagnosticDescriptor InvalidDeclaration = new(
+        "CQB2001", "Invalid command declaration",
+        "The command declaration '{0}' is not valid: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownType = new(
+        "CQB2002", "Unknown argument type",
+        "Argument '{0}' has the unknown type '{1}'; use string, text, number, integer, posint, natural or boolean, or leave the type out to take it from the parameter",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ArgumentWithoutParameter = new(
+        "CQB2003", "Argument has no parameter",
+        "Argument '{0}' of command '{1}' has no parameter of the same name on method '{2}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
+        "CQB2004", "Parameter type cannot hold the argument",
+        "Parameter '{0}' has type '{1}', which cannot hold the {2} argument '{3}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = new(
+        "CQB2005", "Command class must be partial",
+        "Type '{0}' declares commands and must be declared partial (and not nested in another type)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
+        "CQB2006", "Unsupported return type",
+        "Command method '{0}' returns '{1}'; return void, string or Message, or a Task/ValueTask of string or Message",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OptionalArgumentNeedsDefault = new(
+        "CQB2007", "Optional argument needs a default",
+        "Parameter '{0}' binds to the optional argument '{1}' and must be nullable or have a default value",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] All =
+    [
+        InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
+        TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault,
+    ];
+
+    public static DiagnosticDescriptor Find(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+        throw new System.ArgumentException("Unknown diagnostic id " + id, nameof(id));
+    }
+}

@@ -1,0 +1,17 @@
+namespace CqBot.Generators;
+
+/// <summary>Names of the pipeline steps, shared with the incremental-cache tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>Each [Command] method parsed into a model and its diagnostics.</summary>
+    public const string CommandResults = nameof(CommandResults);
+
+    /// <summary>The models of commands that can be generated.</summary>
+    public const string CommandModels = nameof(CommandModels);
+
+    /// <summary>The diagnostics of commands.</summary>
+    public const string CommandDiagnostics = nameof(CommandDiagnostics);
+
+    /// <summary>Every command model of the compilation, collected for the dispatch table.</summary>
+    public const string AllCommands = nameof(AllCommands);
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using CqBot;
+
+namespace DiceBot;
+
+/// <summary>Dice commands.</summary>
+public partial class Dice
+{
+    /// <summary>Rolls dice written as <c>NdM+K</c>: <c>2d6</c>, <c>d20+3</c>, <c>4d8-2</c>.</summary>
+    [Command("roll <dice:string>", Description = "掷骰子，例如 2d6+1", Aliases = ["r"])]
+    public static string Roll(string dice)
+    {
+        if (!DiceExpression.TryParse(dice, out var expression, out var error))
+        {
+            return error;
+        }
+        var rolls = expression.Roll(Random.Shared);
+        var total = expression.Modifier;
+        var text = new StringBuilder();
+        foreach (var roll in rolls)
+        {
+            total += roll;
+            text.Append(text.Length == 0 ? "" : " + ").Append(roll.ToString(CultureInfo.InvariantCulture));
+        }
+        if (expression.Modifier != 0)
+        {
+            text.Append(expression.Modifier > 0 ? " + " : " - ").Append(Math.Abs(expression.Modifier).ToString(CultureInfo.InvariantCulture));
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{expression} = {total} ({text})");
+    }
+}

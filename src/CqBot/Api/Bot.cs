@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CqBot;
+
+/// <summary>A bot account whose API calls go through an <see cref="IApiTransport"/>.</summary>
+public sealed class Bot(long selfId, IApiTransport transport) : IBot
+{
+    /// <inheritdoc />
+    public long SelfId { get; } = selfId;
+
+    /// <inheritdoc />
+    public async ValueTask<JsonElement?> CallAsync(string action, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var response = await transport.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+        return response.GetDataOrThrow(action);
+    }
+}

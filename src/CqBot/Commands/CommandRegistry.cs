@@ -1,0 +1,71 @@
+namespace CqBot;
+
+/// <summary>The commands a bot answers, by name and alias.</summary>
+public sealed class CommandRegistry
+{
+    private static readonly List<Action<CommandRegistry>> s_generated = [];
+    private readonly Dictionary<string, CommandDefinition> _byName = new(StringComparer.Ordinal);
+    private readonly List<CommandDefinition> _commands = [];
+
+    /// <summary>Every command, in registration order.</summary>
+    public IReadOnlyList<CommandDefinition> Commands => _commands;
+
+    /// <summary>
+    /// Records a registration emitted by the source generator; it runs when the application builds
+    /// its registry with <see cref="CreateWithGeneratedCommands"/>. Called from generated module initializers.
+    /// </summary>
+    public static void AddGenerated(Action<CommandRegistry> register)
+    {
+        lock (s_generated)
+        {
+            s_generated.Add(register);
+        }
+    }
+
+    /// <summary>Creates a registry holding every command the generator found in loaded assemblies.</summary>
+    public static CommandRegistry CreateWithGeneratedCommands()
+    {
+        var registry = new CommandRegistry();
+        lock (s_generated)
+        {
+            foreach (var register in s_generated)
+            {
+                register(registry);
+            }
+        }
+        return registry;
+    }
+
+    /// <summary>Adds a command; its name and aliases must not be taken yet.</summary>
+    public void Add(CommandDefinition command)
+    {
+        Claim(command.Name, command);
+        foreach (var alias in command.Aliases)
+        {
+            Claim(alias, command);
+        }
+        _commands.Add(command);
+    }
+
+    /// <summary>Finds a command by name or alias (case-insensitive; <c>_</c> matches <c>-</c>).</summary>
+    public bool TryGet(string nameOrAlias, out CommandDefinition command)
+    {
+        if (_byName.TryGetValue(nameOrAlias, out command!))
+        {
+            return true;
+        }
+        return _byName.TryGetValue(Normalize(nameOrAlias), out command!);
+    }
+
+    private void Claim(string name, CommandDefinition command)
+    {
+        var key = Normalize(name);
+        if (_byName.TryGetValue(key, out var existing))
+        {
+            throw new InvalidOperationException($"The command name '{key}' of '{command.Name}' is already taken by '{existing.Name}'. Rename one of them or remove the alias.");
+        }
+        _byName.Add(key, command);
+    }
+
+    internal static string Normalize(string name) => name.ToLowerInvariant().Replace('_', '-');
+}

@@ -1,0 +1,49 @@
+namespace CqBot;
+
+/// <summary>Turns what a command handler returns into the reply; called by generated code.</summary>
+public static class CommandReply
+{
+    /// <summary>A text reply; null means no reply.</summary>
+    public static Message? FromText(string? text) => text is null ? null : (Message)text;
+
+#nullable disable
+    // Oblivious parameters: handlers may declare Task<string> or Task<string?> alike.
+
+    /// <summary>Waits for a handler that returns no reply.</summary>
+    public static async ValueTask<Message> AwaitNothing(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Waits for a handler that returns no reply.</summary>
+    public static async ValueTask<Message> AwaitNothing(ValueTask task)
+    {
+        await task.ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Waits for a handler that returns text.</summary>
+    public static async ValueTask<Message> AwaitText(Task<string> task) => FromText(await task.ConfigureAwait(false));
+
+    /// <summary>Waits for a handler that returns text.</summary>
+    public static async ValueTask<Message> AwaitText(ValueTask<string> task) => FromText(await task.ConfigureAwait(false));
+
+    /// <summary>Waits for a handler that returns a message.</summary>
+    public static async ValueTask<Message> AwaitMessage(Task<Message> task) => await task.ConfigureAwait(false);
+
+    /// <summary>Waits for a handler that returns a message.</summary>
+    public static ValueTask<Message> AwaitMessage(ValueTask<Message> task) => task;
+#nullable restore
+
+    /// <summary>The tokens from <paramref name="start"/> to the end.</summary>
+    public static string[] Rest(IReadOnlyList<string> tokens, int start)
+    {
+        var rest = new string[tokens.Count - start];
+        for (var i = 0; i < rest.Length; i++)
+        {
+            rest[i] = tokens[start + i];
+        }
+        return rest;
+    }
+}

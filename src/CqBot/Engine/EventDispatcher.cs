@@ -1,0 +1,145 @@
+using CqBot.Commands;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CqBot;
+
+/// <summary>
+/// Takes each incoming event through the bot: the middleware chain (prepended, then user middleware,
+/// then the built-in command middleware), and sends what the chain answers.
+/// </summary>
+public sealed partial class EventDispatcher
+{
+    private readonly object _gate = new();
+    private readonly ILogger _logger;
+    private Middleware[] _prepended = [];
+    private Middleware[] _appended = [];
+    private Middleware[]? _chain;
+
+    /// <summary>Creates a dispatcher for the given commands.</summary>
+    public EventDispatcher(CommandRegistry commands, ILogger<EventDispatcher>? logger = null)
+    {
+        Commands = commands;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The commands this bot answers.</summary>
+    public CommandRegistry Commands { get; }
+
+    /// <summary>The texts sent for command errors; zh-CN unless changed.</summary>
+    public CommandTexts Texts { get; set; } = CommandTexts.ChineseSimplified;
+
+    /// <summary>
+    /// Adds a middleware after those already added (or before all of them when <paramref name="prepend"/>
+    /// is true). Dispose the result to remove it.
+    /// </summary>
+    public IDisposable Use(Middleware middleware, bool prepend = false)
+    {
+        lock (_gate)
+        {
+            if (prepend)
+            {
+                _prepended = [middleware, .. _prepended];
+            }
+            else
+            {
+                _appended = [.. _appended, middleware];
+            }
+            _chain = null;
+        }
+        return new Removal(this, middleware);
+    }
+
+    /// <summary>Handles one event: runs the chain for messages and sends the answer, if any.</summary>
+    public async ValueTask DispatchAsync(Session session)
+    {
+        if (session.Event is not MessageEvent)
+        {
+            return;
+        }
+        Message? reply;
+        try
+        {
+            reply = await new MiddlewareChain(GetChain(), session).RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
+        {
+            LogMiddlewareFailed(exception, session.Event.PostType, session.UserId);
+            return;
+        }
+        if (reply is { Count: > 0 })
+        {
+            try
+            {
+                await session.SendAsync(reply, session.CancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException exception)
+            {
+                LogReplyFailed(exception, session.UserId);
+            }
+        }
+    }
+
+    private Middleware[] GetChain()
+    {
+        var chain = _chain;
+        if (chain is not null)
+        {
+            return chain;
+        }
+        lock (_gate)
+        {
+            return _chain ??= [.. _prepended, .. _appended, ExecuteCommandAsync];
+        }
+    }
+
+    private async ValueTask<Message?> ExecuteCommandAsync(Session session, Next next)
+    {
+        var tokens = CommandTokenizer.Tokenize(session.Content);
+        if (tokens.Count == 0 || !Commands.TryGet(tokens[0], out var command))
+        {
+            return await next().ConfigureAwait(false);
+        }
+        tokens.RemoveAt(0);
+        var context = new CommandContext(session, command, tokens, Texts);
+        try
+        {
+            return await command.Handler(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
+        {
+            LogCommandFailed(exception, command.Name, session.UserId);
+            return Texts.UnknownError;
+        }
+    }
+
+    private void Remove(Middleware middleware)
+    {
+        lock (_gate)
+        {
+            _prepended = Without(_prepended, middleware);
+            _appended = Without(_appended, middleware);
+            _chain = null;
+        }
+    }
+
+    private static Middleware[] Without(Middleware[] items, Middleware middleware)
+    {
+        var index = Array.IndexOf(items, middleware);
+        return index < 0 ? items : [.. items[..index], .. items[(index + 1)..]];
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "A middleware failed while handling a {PostType} event from user {UserId}.")]
+    private partial void LogMiddlewareFailed(Exception exception, string postType, long userId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId}.")]
+    private partial void LogCommandFailed(Exception exception, string command, long userId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The reply to user {UserId} could not be sent.")]
+    private partial void LogReplyFailed(Exception exception, long userId);
+
+    private sealed class Removal(EventDispatcher owner, Middleware middleware) : IDisposable
+    {
+        public void Dispose() => owner.Remove(middleware);
+    }
+}

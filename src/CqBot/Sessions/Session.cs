@@ -1,0 +1,65 @@
+namespace CqBot;
+
+/// <summary>
+/// One event being handled: the event, the bot account that received it, and helpers to answer where
+/// it came from.
+/// </summary>
+public sealed class Session
+{
+    private string? _content;
+
+    /// <summary>Creates a session for an event received by <paramref name="bot"/>.</summary>
+    public Session(Event @event, IBot bot, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        Event = @event;
+        Bot = bot;
+        Services = services;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The event.</summary>
+    public Event Event { get; }
+
+    /// <summary>The bot account that received the event; call any API through it.</summary>
+    public IBot Bot { get; }
+
+    /// <summary>Services of this event's dependency-injection scope.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Cancelled when the bot shuts down or the connection that brought the event is gone.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The message event, or null when the event is not a message.</summary>
+    public MessageEvent? MessageEvent => Event as MessageEvent;
+
+    /// <summary>True for a message in a group.</summary>
+    public bool IsGroup => Event is GroupMessageEvent;
+
+    /// <summary>True for a private message.</summary>
+    public bool IsPrivate => Event is PrivateMessageEvent;
+
+    /// <summary>The sender's QQ number, or 0 when the event has no sender.</summary>
+    public long UserId => MessageEvent?.UserId ?? 0;
+
+    /// <summary>The group the event happened in, or null.</summary>
+    public long? GroupId => (Event as GroupMessageEvent)?.GroupId;
+
+    /// <summary>The message's text, with non-text segments left out; empty for events that are not messages.</summary>
+    public string Content => _content ??= MessageEvent?.Message.GetPlainText() ?? "";
+
+    /// <summary>Sends a message where the event came from: the group, or the private chat.</summary>
+    public async ValueTask SendAsync(Message message, CancellationToken cancellationToken = default)
+    {
+        switch (Event)
+        {
+            case GroupMessageEvent group:
+                await Bot.SendGroupMsgAsync(group.GroupId, message, cancellationToken).ConfigureAwait(false);
+                break;
+            case PrivateMessageEvent direct:
+                await Bot.SendPrivateMsgAsync(direct.UserId, message, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"A '{Event.PostType}' event has no chat to reply to; call an API on Session.Bot instead.");
+        }
+    }
+}
