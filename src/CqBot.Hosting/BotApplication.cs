@@ -26,7 +26,8 @@ public sealed partial class BotApplication : IAsyncDisposable
 
         web.UseWebSockets();
         var endpoint = web.Services.GetRequiredService<ReverseWebSocketEndpoint>();
-        foreach (var path in (ReadOnlySpan<string>)["/ws", "/ws/", "/ws/api", "/ws/api/", "/ws/event", "/ws/event/"])
+        // Routing ignores a trailing slash, so "/ws" also serves "/ws/".
+        foreach (var path in (ReadOnlySpan<string>)["/ws", "/ws/api", "/ws/event"])
         {
             web.Map(path, endpoint.HandleAsync);
         }

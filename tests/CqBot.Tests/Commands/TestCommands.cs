@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace CqBot.Tests.Commands;
+
+public interface IGreetingSource
+{
+    string Greeting { get; }
+}
+
+public sealed class FixedGreeting : IGreetingSource
+{
+    public string Greeting => "你好";
+}
+
+public partial class CalculatorCommands
+{
+    [Command("add <a:integer> <b:integer>", Description = "Adds two integers", Aliases = ["plus"])]
+    public static string Add(long a, long b) => (a + b).ToString(CultureInfo.InvariantCulture);
+
+    [Command("half <x:number>")]
+    public static string Half(double x) => (x / 2).ToString(CultureInfo.InvariantCulture);
+
+    [Command("neg <x>")]
+    public static string Negate(int x) => (-x).ToString(CultureInfo.InvariantCulture);
+
+    [Command("flag <on:boolean>")]
+    public static string Flag(bool on) => on ? "on" : "off";
+}
+
+public partial class ChatCommands(IGreetingSource greetings)
+{
+    [Command("greet <name> [times:posint]")]
+    public string Greet(string name, int times = 2) => string.Join(" ", Enumerable.Repeat(greetings.Greeting + " " + name, times));
+
+    [Command("say <text:text>")]
+    public static Task<string> Say(string text) => Task.FromResult(text);
+
+    [Command("whoami")]
+    public static string WhoAmI(Session session, GroupMessageEvent group) =>
+        string.Create(CultureInfo.InvariantCulture, $"{session.UserId}@{group.GroupId}");
+
+    [Command("count [...words]")]
+    public static string Count(string[] words) => words.Length.ToString(CultureInfo.InvariantCulture);
+
+    [Command("boom")]
+    public static string Boom() => throw new InvalidOperationException("handler bug");
+
+    [Command("quiet")]
+    public static void Quiet()
+    {
+    }
+
+    [Command("later")]
+    public static async ValueTask<Message> Later(CancellationToken cancellationToken)
+    {
+        await Task.Delay(1, cancellationToken);
+        return "done";
+    }
+}

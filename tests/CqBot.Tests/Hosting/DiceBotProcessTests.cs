@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using CqBot.Tests.Support;
+
+namespace CqBot.Tests.Hosting;
+
+/// <summary>
+/// Runs the dice sample as its own process and drives it over a real socket, as an OneBot
+/// implementation would. <c>CQBOT_DICEBOT_BINARY</c> names the program to run (the Native AOT
+/// binary in CI); otherwise the managed build next to the tests runs.
+/// </summary>
+public sealed class DiceBotProcessTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private Process _process = null!;
+    private Uri _universal = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        var binary = Environment.GetEnvironmentVariable("CQBOT_DICEBOT_BINARY");
+        var start = string.IsNullOrEmpty(binary)
+            ? new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DiceBot.dll") } }
+            : new ProcessStartInfo(binary);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        _universal = new Uri(string.Create(CultureInfo.InvariantCulture, $"ws://127.0.0.1:{port}/ws/"));
+        await WaitForListenerAsync(port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    [Fact]
+    public async Task RollInGroup_OverReverseWebSocket_AnswersThatGroupWithinRange()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
+        await client.SendAsync("""{"time":1715760100,"self_id":10001000,"post_type":"meta_event","meta_event_type":"lifecycle","sub_type":"connect"}""");
+        await client.SendAsync(TestEvents.GroupMessageJson(987654, 42, "roll 2d6"));
+
+        var call = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(call);
+        Assert.Equal("send_msg", call.GetProperty("action").GetString());
+        var parameters = call.GetProperty("params");
+        Assert.Equal(987654, parameters.GetProperty("group_id").GetInt64());
+        var text = TextOf.Message(parameters.GetProperty("message"));
+        Assert.StartsWith("2d6 = ", text);
+        var total = int.Parse(text["2d6 = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.InRange(total, 2, 12);
+    }
+
+    [Fact]
+    public async Task RollInPrivate_WithModifier_AnswersTheSender()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
+        await client.SendAsync(TestEvents.PrivateMessageJson(4242, "r d20+3"));
+
+        var call = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(call);
+        var parameters = call.GetProperty("params");
+        Assert.Equal(4242, parameters.GetProperty("user_id").GetInt64());
+        var text = TextOf.Message(parameters.GetProperty("message"));
+        var total = int.Parse(text["1d20+3 = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.InRange(total, 4, 23);
+    }
+
+    [Fact]
+    public async Task BadDice_RepliesWithExplanation()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
+        await client.SendAsync(TestEvents.PrivateMessageJson(4242, "roll banana"));
+
+        var call = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(call);
+        Assert.Contains("banana", TextOf.Message(call.GetProperty("params").GetProperty("message")));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitForListenerAsync(int port)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with code {_process.ExitCode} before listening.");
+            }
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw new TimeoutException($"The bot did not listen on port {port} within {Timeout.TotalSeconds} s.");
+    }
+}
