@@ -2,19 +2,16 @@ using Microsoft.CodeAnalysis;
 
 namespace CqBot.Analyzers;
 
-/// <summary>Every diagnostic the analyzers report. Ids: CQB1xxx middleware.</summary>
+/// <summary>Every diagnostic the analyzers report (documented in docs/diagnostics.md). Ids: CQB1xxx middleware.</summary>
 internal static class DiagnosticDescriptors
 {
-    private const string HelpRoot = "https://github.com/cqbot/cqbot/blob/main/docs/diagnostics.md#";
-
     public static readonly DiagnosticDescriptor NextResultDiscarded = new(
         "CQB1001",
         "Result of next() is discarded",
         "The middleware calls next() without returning or awaiting its result, so the rest of the chain may not finish and its reply is lost; write 'return await next();'",
         "CqBot.Middleware",
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpRoot + "cqb1001");
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor NextReplyDropped = new(
         "CQB1002",
@@ -22,6 +19,5 @@ internal static class DiagnosticDescriptors
         "The middleware awaits next() but drops its result, so the reply of the rest of the chain (for example a command's answer) is never sent; write 'return await next();'",
         "CqBot.Middleware",
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpRoot + "cqb1002");
+        isEnabledByDefault: true);
 }

@@ -1,0 +1,109 @@
+using CqBot.Generators.Tests.Support;
+using Microsoft.CodeAnalysis;
+
+namespace CqBot.Generators.Tests;
+
+public sealed class CommandGeneratorDiagnosticTests
+{
+    private static Diagnostic Single(string source, out string text)
+    {
+        text = source;
+        var (result, _, diagnostics) = GeneratorRunner.Run(source);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Empty(result.Results.SelectMany(r => r.GeneratedSources));
+        return diagnostic;
+    }
+
+    private static void AssertSpan(Diagnostic diagnostic, string source, string expectedText) =>
+        Assert.Equal(expectedText, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+
+    [Fact]
+    public void UnclosedArgument_ReportsInvalidDeclarationOnTheAttributeArgument()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll <dice")] public static string Roll(string dice) => dice; }
+            """, out var source);
+        Assert.Equal("CQB2001", d.Id);
+        AssertSpan(d, source, "\"roll <dice\"");
+        Assert.Contains("never closed", d.GetMessage());
+    }
+
+    [Fact]
+    public void UnknownType_ReportsTheTypeName()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll <dice:dice>")] public static string Roll(string dice) => dice; }
+            """, out var source);
+        Assert.Equal("CQB2002", d.Id);
+        AssertSpan(d, source, "\"roll <dice:dice>\"");
+        Assert.Contains("'dice'", d.GetMessage());
+    }
+
+    [Fact]
+    public void ArgumentWithoutParameter_NamesArgumentAndMethod()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll <dice>")] public static string Roll(string die) => die; }
+            """, out var source);
+        Assert.Equal("CQB2003", d.Id);
+        AssertSpan(d, source, "\"roll <dice>\"");
+        Assert.Contains("'dice'", d.GetMessage());
+        Assert.Contains("'Roll'", d.GetMessage());
+    }
+
+    [Fact]
+    public void ParameterTypeMismatch_ReportsOnTheParameter()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll <count:integer>")] public static string Roll(string count) => count; }
+            """, out var source);
+        Assert.Equal("CQB2004", d.Id);
+        AssertSpan(d, source, "count");
+    }
+
+    [Fact]
+    public void ClassNotPartial_ReportsOnTheClassName()
+    {
+        var d = Single("""
+            public class Plain { [CqBot.Command("roll")] public static string Roll() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2005", d.Id);
+        AssertSpan(d, source, "Plain");
+    }
+
+    [Fact]
+    public void UnsupportedReturnType_ReportsOnTheMethodName()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll")] public static int Roll() => 1; }
+            """, out var source);
+        Assert.Equal("CQB2006", d.Id);
+        AssertSpan(d, source, "Roll");
+    }
+
+    [Fact]
+    public void OptionalArgumentWithoutDefault_ReportsOnTheParameter()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll [times:integer]")] public static string Roll(int times) => ""; }
+            """, out var source);
+        Assert.Equal("CQB2007", d.Id);
+        AssertSpan(d, source, "times");
+    }
+
+    [Fact]
+    public void OneBadCommand_OtherCommandsStillGenerated()
+    {
+        var (result, _, diagnostics) = GeneratorRunner.Run("""
+            public partial class C
+            {
+                [CqBot.Command("bad <x:nope>")] public static string Bad(string x) => x;
+                [CqBot.Command("good <x>")] public static string Good(string x) => x;
+            }
+            """);
+        Assert.Equal("CQB2002", Assert.Single(diagnostics).Id);
+        var table = result.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName == "CqBot.GeneratedCommands.g.cs").SourceText.ToString();
+        Assert.Contains("\"good\"", table);
+        Assert.DoesNotContain("\"bad\"", table);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections;
+using System.Reflection;
+using CqBot.Generators.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CqBot.Generators.Tests;
+
+public sealed class CommandGeneratorIncrementalTests
+{
+    private static readonly string[] TrackedSteps =
+    [
+        TrackingNames.CommandResults, TrackingNames.CommandModels, TrackingNames.CommandDiagnostics, TrackingNames.AllCommands,
+    ];
+
+    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(string source, Func<CSharpCompilation, CSharpCompilation> edit)
+    {
+        var compilation = CompilationFactory.Create(source);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult();
+        driver = driver.RunGenerators(edit(compilation));
+        return (first, driver.GetRunResult());
+    }
+
+    private static List<IncrementalStepRunReason> OutputReasons(GeneratorDriverRunResult result, string step)
+    {
+        var reasons = result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(reasons);
+        return reasons;
+    }
+
+    [Fact]
+    public void Rerun_SameCompilation_EveryStepCached()
+    {
+        var (_, second) = RunTwice(CommandGeneratorSnapshotTests.KitchenSinkSource, c => c);
+        foreach (var step in TrackedSteps)
+        {
+            Assert.All(OutputReasons(second, step), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        }
+    }
+
+    [Fact]
+    public void Rerun_MethodBodyEdited_ModelsUnchangedAndNothingReemitted()
+    {
+        var (_, second) = RunTwice(CommandGeneratorSnapshotTests.DiceSource, compilation =>
+        {
+            var tree = compilation.SyntaxTrees[0];
+            var edited = tree.WithChangedText(tree.GetText().Replace(
+                tree.GetText().ToString().IndexOf("=> dice;", StringComparison.Ordinal), "=> dice;".Length, "=> dice + \"!\";"));
+            return compilation.ReplaceSyntaxTree(tree, edited);
+        });
+        Assert.All(OutputReasons(second, TrackingNames.CommandModels), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        Assert.All(OutputReasons(second, TrackingNames.AllCommands), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+    }
+
+    [Fact]
+    public void Rerun_UnrelatedFileAdded_ModelsCached()
+    {
+        var (_, second) = RunTwice(CommandGeneratorSnapshotTests.DiceSource, compilation =>
+            compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { }", CompilationFactory.ParseOptions)));
+        Assert.All(OutputReasons(second, TrackingNames.CommandModels), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        Assert.All(OutputReasons(second, TrackingNames.AllCommands), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+    }
+
+    [Fact]
+    public void Rerun_AttributeEdited_ModelModified()
+    {
+        var (_, second) = RunTwice(CommandGeneratorSnapshotTests.DiceSource, compilation =>
+        {
+            var tree = compilation.SyntaxTrees[0];
+            var text = tree.GetText().ToString().Replace("Roll dice", "Roll some dice", StringComparison.Ordinal);
+            return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text)));
+        });
+        Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(second, TrackingNames.CommandModels));
+        Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(second, TrackingNames.AllCommands));
+    }
+
+    [Fact]
+    public void Models_ObjectGraph_HoldsNoRoslynObjects()
+    {
+        var compilation = CompilationFactory.Create(CommandGeneratorSnapshotTests.KitchenSinkSource, CommandGeneratorSnapshotTests.DiceSource);
+        var result = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult();
+        var outputs = TrackedSteps.SelectMany(step => result.Results[0].TrackedSteps[step]).SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        Assert.NotEmpty(outputs);
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var output in outputs)
+        {
+            Walk(output, visited, "output");
+        }
+    }
+
+    private static void Walk(object? value, HashSet<object> visited, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+        {
+            return;
+        }
+        var type = value.GetType();
+        Assert.False(
+            value is ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Compilation or Location,
+            $"{path} holds a {type.FullName}; pipeline models must hold plain values only.");
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                Walk(item, visited, $"{path}[{i++}]");
+            }
+        }
+        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            Walk(field.GetValue(value), visited, path + "." + field.Name);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CqBot.Generators.Tests.Support;
+
+/// <summary>Builds in-memory compilations that reference .NET 10 and the CqBot core.</summary>
+internal static class CompilationFactory
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly MetadataReference[] References =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(Session).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+    ];
+
+    public static CSharpCompilation Create(params string[] sources)
+    {
+        var trees = new SyntaxTree[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            trees[i] = CSharpSyntaxTree.ParseText(sources[i], ParseOptions, path: $"Source{i}.cs");
+        }
+        return CSharpCompilation.Create(
+            "TestBot",
+            trees,
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+}
