@@ -12,6 +12,7 @@ public sealed partial class CommandGenerator
     {
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CqBot.Generators\", \"0.1.0\")]";
         private const string ValueTaskOfMessage = "global::System.Threading.Tasks.ValueTask<global::CqBot.Message?>";
+        private const string NoReply = "return new((global::CqBot.Message?)null);";
 
         public static void Emit(SourceProductionContext production, EquatableArray<CommandModel> commands)
         {
@@ -31,7 +32,7 @@ public sealed partial class CommandGenerator
                 return byMethod != 0 ? byMethod : string.CompareOrdinal(a.Name, b.Name);
             });
 
-            var handlerNames = new Dictionary<CommandModel, string>();
+            var members = new Dictionary<CommandModel, string>();
             var start = 0;
             while (start < sorted.Count)
             {
@@ -41,10 +42,10 @@ public sealed partial class CommandGenerator
                 {
                     end++;
                 }
-                production.AddSource(HintName(type), EmitType(type, sorted, start, end, handlerNames));
+                production.AddSource(HintName(type), EmitType(type, sorted, start, end, members));
                 start = end;
             }
-            production.AddSource("CqBot.GeneratedCommands.g.cs", EmitRegistration(sorted, handlerNames));
+            production.AddSource("CqBot.GeneratedCommands.g.cs", EmitRegistration(sorted, members));
         }
 
         private static string HintName(ContainingTypeModel type) =>
@@ -59,7 +60,7 @@ public sealed partial class CommandGenerator
             return writer;
         }
 
-        private static string EmitType(ContainingTypeModel type, List<CommandModel> sorted, int start, int end, Dictionary<CommandModel, string> handlerNames)
+        private static string EmitType(ContainingTypeModel type, List<CommandModel> sorted, int start, int end, Dictionary<CommandModel, string> members)
         {
             var writer = Header();
             if (type.Namespace is not null)
@@ -70,13 +71,15 @@ public sealed partial class CommandGenerator
             for (var i = start; i < end; i++)
             {
                 var command = sorted[i];
-                var handlerName = "__CqBotCommand" + (i - start).ToString(CultureInfo.InvariantCulture) + "_" + command.MethodName;
-                handlerNames[command] = type.FullyQualifiedName + "." + handlerName;
+                var suffix = (i - start).ToString(CultureInfo.InvariantCulture) + "_" + command.MethodName;
+                members[command] = type.FullyQualifiedName + ".__CqBot" + "{0}" + suffix;
                 if (i > start)
                 {
                     writer.Line();
                 }
-                EmitHandler(writer, command, handlerName);
+                EmitSignature(writer, command, "__CqBotSignature" + suffix);
+                writer.Line();
+                EmitHandler(writer, command, "__CqBotCommand" + suffix, "__CqBotSignature" + suffix);
             }
             writer.Close();
             if (type.Namespace is not null)
@@ -86,38 +89,87 @@ public sealed partial class CommandGenerator
             return writer.ToString();
         }
 
-        private static void EmitHandler(IndentedWriter writer, CommandModel command, string handlerName)
+        private static void EmitSignature(IndentedWriter writer, CommandModel command, string name)
         {
-            writer.Line("/// <summary>Parses the arguments of <c>" + Escape(command.Usage) + "</c> and calls <see cref=\"" + command.MethodName + "\"/>.</summary>");
+            writer.Line("/// <summary>The arguments and options of <c>" + Escape(command.Name) + "</c>.</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line("internal static readonly global::CqBot.CommandSignature " + name + " = new(");
+            writer.Indent();
+            if (command.Arguments.Count == 0)
+            {
+                writer.Line("global::System.Array.Empty<global::CqBot.ArgumentDeclaration>(),");
+            }
+            else
+            {
+                writer.Line("new global::CqBot.ArgumentDeclaration[]");
+                writer.Line("{");
+                writer.Indent();
+                foreach (var argument in command.Arguments)
+                {
+                    writer.Line("new(" + Literal(argument.Name) + ", global::CqBot.CommandValueKind." + argument.Kind + ", "
+                        + Bool(argument.Required) + ", " + Bool(argument.Variadic) + (argument.Validator is null ? "" : ", " + argument.Validator) + "),");
+                }
+                writer.Outdent();
+                writer.Line("},");
+            }
+            if (command.Options.Count == 0)
+            {
+                writer.Line("global::System.Array.Empty<global::CqBot.OptionDeclaration>(),");
+            }
+            else
+            {
+                writer.Line("new global::CqBot.OptionDeclaration[]");
+                writer.Line("{");
+                writer.Indent();
+                foreach (var option in command.Options)
+                {
+                    var aliases = new List<string>();
+                    foreach (var alias in option.Aliases)
+                    {
+                        aliases.Add(Literal(alias));
+                    }
+                    var initializers = new List<string>();
+                    if (option.FixedValue is not null)
+                    {
+                        initializers.Add("FixedValue = " + option.FixedValue);
+                    }
+                    if (option.Validator is not null)
+                    {
+                        initializers.Add("Validator = " + option.Validator);
+                    }
+                    if (option.Description is not null)
+                    {
+                        initializers.Add("Description = " + Literal(option.Description));
+                    }
+                    if (option.Hidden)
+                    {
+                        initializers.Add("Hidden = true");
+                    }
+                    writer.Line("new(" + Literal(option.Name) + ", "
+                        + (aliases.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", aliases) + " }") + ", "
+                        + "global::CqBot.CommandValueKind." + option.Kind + ", " + Bool(option.TakesValue) + ", " + Bool(option.ValueRequired) + ", "
+                        + (option.ValueName is null ? "null" : Literal(option.ValueName)) + ")"
+                        + (initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }") + ",");
+                }
+                writer.Outdent();
+                writer.Line("},");
+            }
+            writer.Line("strictOptions: " + Bool(command.StrictOptions) + ");");
+            writer.Outdent();
+        }
+
+        private static void EmitHandler(IndentedWriter writer, CommandModel command, string handlerName, string signatureName)
+        {
+            writer.Line("/// <summary>Parses a command line for <c>" + Escape(command.Name) + "</c> and calls <see cref=\"" + command.MethodName + "\"/>.</summary>");
             writer.Line(GeneratedCode);
             writer.Open("internal static " + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
-            writer.Line("var arguments = context.Arguments;");
-
-            var required = 0;
-            var greedy = false;
-            foreach (var argument in command.Arguments)
-            {
-                if (argument.Required)
-                {
-                    required++;
-                }
-                greedy |= argument.Variadic || argument.Domain == "text";
-            }
-            for (var i = 0; i < command.Arguments.Count; i++)
-            {
-                if (command.Arguments[i].Required)
-                {
-                    writer.Open("if (arguments.Count < " + (i + 1).ToString(CultureInfo.InvariantCulture) + ")");
-                    writer.Line("return new(context.MissingArgument(" + Literal(command.Arguments[i].Name) + "));");
-                    writer.Close();
-                }
-            }
-            if (!greedy)
-            {
-                writer.Open("if (arguments.Count > " + command.Arguments.Count.ToString(CultureInfo.InvariantCulture) + ")");
-                writer.Line("return new(context.TooManyArguments());");
-                writer.Close();
-            }
+            writer.Line("var parsed = context.Parse();");
+            writer.Open("if (parsed.HelpRequested)");
+            writer.Line("return new(context.Help());");
+            writer.Close();
+            writer.Open("if (parsed.Error is { } error)");
+            writer.Line("return new(context.Fail(error));");
+            writer.Close();
 
             var callArguments = new List<string>();
             foreach (var parameter in command.Parameters)
@@ -140,14 +192,17 @@ public sealed partial class CommandGenerator
                         break;
                     case ParameterSource.Event:
                         writer.Open("if (context.Session.Event is not " + parameter.TypeName + " " + local + ")");
-                        writer.Line("return new((global::CqBot.Message?)null);");
+                        writer.Line(NoReply);
                         writer.Close();
                         break;
                     case ParameterSource.Service:
                         writer.Line("var " + local + " = context.GetRequiredService<" + parameter.TypeName + ">();");
                         break;
                     case ParameterSource.Argument:
-                        EmitArgument(writer, command.Arguments[parameter.ArgumentIndex], parameter, local);
+                        EmitArgument(writer, command.Arguments[parameter.Index], parameter, local);
+                        break;
+                    case ParameterSource.Option:
+                        EmitOption(writer, parameter, local);
                         break;
                 }
             }
@@ -167,7 +222,7 @@ public sealed partial class CommandGenerator
             {
                 case ReturnKind.Void:
                     writer.Line(call + ";");
-                    writer.Line("return new((global::CqBot.Message?)null);");
+                    writer.Line(NoReply);
                     break;
                 case ReturnKind.Text:
                     writer.Line("return new(global::CqBot.CommandReply.FromText(" + call + "));");
@@ -193,56 +248,77 @@ public sealed partial class CommandGenerator
 
         private static void EmitArgument(IndentedWriter writer, ArgumentModel argument, ParameterModel parameter, string local)
         {
-            var index = parameter.ArgumentIndex.ToString(CultureInfo.InvariantCulture);
+            var index = parameter.Index.ToString(CultureInfo.InvariantCulture);
+            var value = "v_" + parameter.Name;
+            var error = "InvalidArgument";
             if (argument.Variadic)
             {
-                writer.Line("var " + local + " = arguments.Count > " + index + " ? global::CqBot.CommandReply.Rest(arguments, " + index + ") : global::System.Array.Empty<string>();");
+                var counter = "i_" + parameter.Name;
+                writer.Line("var " + local + " = new " + parameter.ElementTypeName + "[global::System.Math.Max(0, parsed.Arguments.Count - " + index + ")];");
+                writer.Open("for (var " + counter + " = 0; " + counter + " < " + local + ".Length; " + counter + "++)");
+                writer.Line("var " + value + " = parsed.Arguments[" + index + " + " + counter + "];");
+                EmitRangeCheck(writer, parameter, value, error);
+                writer.Line(local + "[" + counter + "] = " + Convert(parameter, value) + ";");
+                writer.Close();
                 return;
             }
-            var fallback = parameter.DefaultValueLiteral ?? "default";
-            writer.Line(parameter.TypeName + " " + local + " = " + (argument.Required ? "default!" : fallback) + ";");
-            writer.Open("if (arguments.Count > " + index + ")");
-            var token = argument.Domain == "text"
-                ? "string.Join(\" \", global::CqBot.CommandReply.Rest(arguments, " + index + "))"
-                : "arguments[" + index + "]";
-            var invalid = "return new(context.InvalidArgument(" + Literal(argument.Name) + ", " + Literal(argument.Domain) + "));";
-            switch (parameter.Conversion)
-            {
-                case ValueConversion.String:
-                    writer.Line(local + " = " + token + ";");
-                    break;
-                case ValueConversion.Int32:
-                case ValueConversion.Int64:
-                    var parse = argument.Domain switch
-                    {
-                        "posint" => "TryParsePositiveInteger",
-                        "natural" => "TryParseNaturalNumber",
-                        _ => "TryParseInteger",
-                    };
-                    var range = parameter.Conversion == ValueConversion.Int32 ? " || v_" + parameter.Name + " < int.MinValue || v_" + parameter.Name + " > int.MaxValue" : "";
-                    writer.Open("if (!global::CqBot.CommandValueParsers." + parse + "(" + token + ", out var v_" + parameter.Name + ")" + range + ")");
-                    writer.Line(invalid);
-                    writer.Close();
-                    writer.Line(local + " = " + (parameter.Conversion == ValueConversion.Int32 ? "(int)" : "") + "v_" + parameter.Name + ";");
-                    break;
-                case ValueConversion.Double:
-                case ValueConversion.Single:
-                    writer.Open("if (!global::CqBot.CommandValueParsers.TryParseNumber(" + token + ", out var v_" + parameter.Name + "))");
-                    writer.Line(invalid);
-                    writer.Close();
-                    writer.Line(local + " = " + (parameter.Conversion == ValueConversion.Single ? "(float)" : "") + "v_" + parameter.Name + ";");
-                    break;
-                case ValueConversion.Boolean:
-                    writer.Open("if (!global::CqBot.CommandValueParsers.TryParseBoolean(" + token + ", out var v_" + parameter.Name + "))");
-                    writer.Line(invalid);
-                    writer.Close();
-                    writer.Line(local + " = v_" + parameter.Name + ";");
-                    break;
-            }
+            writer.Line(parameter.TypeName + " " + local + " = " + (argument.Required ? "default!" : parameter.DefaultValueLiteral ?? "default") + ";");
+            writer.Open("if (parsed.Arguments.Count > " + index + ")");
+            writer.Line("var " + value + " = parsed.Arguments[" + index + "];");
+            EmitRangeCheck(writer, parameter, value, error);
+            writer.Line(local + " = " + Convert(parameter, value) + ";");
             writer.Close();
         }
 
-        private static string EmitRegistration(List<CommandModel> sorted, Dictionary<CommandModel, string> handlerNames)
+        private static void EmitOption(IndentedWriter writer, ParameterModel parameter, string local)
+        {
+            var slot = parameter.Index.ToString(CultureInfo.InvariantCulture);
+            var value = "v_" + parameter.Name;
+            writer.Line(parameter.TypeName + " " + local + " = " + (parameter.DefaultValueLiteral ?? "default") + ";");
+            // A [value] option given alone carries an empty value: the parameter keeps its default.
+            var condition = parameter.Domain is "String" or "Text" or "Boolean"
+                ? "parsed.Options[" + slot + "] is { } " + value
+                : "parsed.Options[" + slot + "] is { Text.Length: > 0 } " + value;
+            writer.Open("if (" + condition + ")");
+            EmitRangeCheck(writer, parameter, value, "InvalidOption");
+            writer.Line(local + " = " + Convert(parameter, value) + ";");
+            writer.Close();
+        }
+
+        private static void EmitRangeCheck(IndentedWriter writer, ParameterModel parameter, string value, string errorKind)
+        {
+            if (parameter.Conversion != ValueConversion.Int32)
+            {
+                return;
+            }
+            writer.Open("if (" + value + ".Integer is < int.MinValue or > int.MaxValue)");
+            writer.Line("return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind." + errorKind + ", "
+                + Literal(parameter.Name) + ", global::CqBot.CommandValueKind." + parameter.Domain + ")));");
+            writer.Close();
+        }
+
+        private static string Convert(ParameterModel parameter, string value)
+        {
+            var type = parameter.ElementTypeName ?? parameter.TypeName;
+            return parameter.Conversion switch
+            {
+                ValueConversion.String => value + ".Text",
+                ValueConversion.Int32 => "(int)" + value + ".Integer",
+                ValueConversion.Int64 => value + ".Integer",
+                ValueConversion.Double => value + ".Number",
+                ValueConversion.Single => "(float)" + value + ".Number",
+                ValueConversion.Decimal => "(decimal)" + value + ".Number",
+                ValueConversion.Boolean => value + ".Boolean",
+                ValueConversion.DateTimeOffset => value + ".Date",
+                ValueConversion.DateTime => value + ".Date.UtcDateTime",
+                ValueConversion.Enum => "global::System.Enum.Parse<" + type + ">(" + value + ".Text, true)",
+                ValueConversion.Parsable => type + ".Parse(" + value + ".Text, global::System.Globalization.CultureInfo.InvariantCulture)",
+                ValueConversion.TryParsable => "(" + type + ".TryParse(" + value + ".Text, out var t_" + parameter.Name + ") ? t_" + parameter.Name + " : default!)",
+                _ => "default!",
+            };
+        }
+
+        private static string EmitRegistration(List<CommandModel> sorted, Dictionary<CommandModel, string> members)
         {
             var writer = Header();
             writer.Open("namespace CqBot.Generated");
@@ -257,23 +333,57 @@ public sealed partial class CommandGenerator
             writer.Open("public static void Register(global::CqBot.CommandRegistry registry)");
             foreach (var command in sorted)
             {
-                var aliases = new List<string>();
-                foreach (var alias in command.Aliases)
+                var member = members[command];
+                writer.Line("registry.Add(new global::CqBot.CommandDefinition(" + Literal(command.Name) + ", "
+                    + string.Format(CultureInfo.InvariantCulture, member, "Signature") + ", "
+                    + string.Format(CultureInfo.InvariantCulture, member, "Command") + ")");
+                writer.Line("{");
+                writer.Indent();
+                if (command.Parent is not null)
                 {
-                    aliases.Add(Literal(alias));
+                    writer.Line("Parent = " + Literal(command.Parent) + ",");
                 }
-                writer.Line("registry.Add(new global::CqBot.CommandDefinition(" +
-                    Literal(command.Name) + ", " +
-                    (aliases.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", aliases) + " }") + ", " +
-                    Literal(command.Usage) + ", " +
-                    (command.Description is null ? "null" : Literal(command.Description)) + ", " +
-                    handlerNames[command] + "));");
+                if (command.Aliases.Count > 0)
+                {
+                    writer.Line("Aliases = " + StringArray(command.Aliases) + ",");
+                }
+                writer.Line("Usage = " + Literal(command.Usage) + ",");
+                if (command.Description is not null)
+                {
+                    writer.Line("Description = " + Literal(command.Description) + ",");
+                }
+                if (command.UsageText is not null)
+                {
+                    writer.Line("UsageText = " + Literal(command.UsageText) + ",");
+                }
+                if (command.Examples.Count > 0)
+                {
+                    writer.Line("Examples = " + StringArray(command.Examples) + ",");
+                }
+                if (command.Hidden)
+                {
+                    writer.Line("Hidden = true,");
+                }
+                writer.Outdent();
+                writer.Line("});");
             }
             writer.Close();
             writer.Close();
             writer.Close();
             return writer.ToString();
         }
+
+        private static string StringArray(EquatableArray<string> values)
+        {
+            var items = new List<string>();
+            foreach (var value in values)
+            {
+                items.Add(Literal(value));
+            }
+            return "new string[] { " + string.Join(", ", items) + " }";
+        }
+
+        private static string Bool(bool value) => value ? "true" : "false";
 
         private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -18,27 +18,27 @@ public sealed partial class CommandGenerator
         private const string Event = "global::CqBot.Event";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         private const string Message = "global::CqBot.Message";
+        private const string OptionAttributeName = "CqBot.OptionAttribute";
 
         public static CommandResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var method = (IMethodSymbol)context.TargetSymbol;
             var attribute = context.Attributes[0];
-            var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-            var declarationLocation = DeclarationArgumentLocation(attribute, cancellationToken) ?? attributeLocation;
+            var declarationLocation = ArgumentLocation(attribute, 0, cancellationToken)
+                ?? attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
 
-            var containingType = ParseContainingType(method.ContainingType, cancellationToken);
-            if (containingType is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.TypeNotPartial, method.ContainingType.Locations.Length > 0 ? method.ContainingType.Locations[0] : null, method.ContainingType.Name));
-            }
+            var containingType = ParseContainingType(method.ContainingType, diagnostics, cancellationToken);
 
             var declarationText = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            var declaration = declarationText is null ? null : CommandDeclaration.TryParse(declarationText, out var error) is { } parsed ? parsed : Fail(declarationText, error);
-            CommandDeclaration? Fail(string text, string? reason)
+            CommandDeclaration? declaration = null;
+            if (declarationText is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDeclaration, declarationLocation, text, reason ?? "unknown error"));
-                return null;
+                declaration = CommandDeclaration.TryParse(declarationText, out var error);
+                if (declaration is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDeclaration, declarationLocation, declarationText, error ?? "unknown error"));
+                }
             }
 
             var returnKind = ClassifyReturn(method.ReturnType);
@@ -49,70 +49,26 @@ public sealed partial class CommandGenerator
 
             if (declaration is null || containingType is null || returnKind is null)
             {
-                return new CommandResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+                return new CommandResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
 
-            var arguments = new ArgumentModel[declaration.Arguments.Count];
-            var bound = new bool[declaration.Arguments.Count];
-            var parameters = new List<ParameterModel>();
-            foreach (var parameter in method.Parameters)
+            var aliases = ReadStrings(attribute, "Aliases", normalize: true);
+            var identity = new CommandIdentity(declaration.Name, new EquatableArray<string>(aliases), containingType.Name + "." + method.Name, LocationInfo.From(declarationLocation));
+
+            var optionAttributes = new List<AttributeData>();
+            foreach (var candidate in method.GetAttributes())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                var source = ClassifyInjected(parameter.Type, typeName);
-                if (source is not null)
+                if (candidate.AttributeClass?.ToDisplayString() == OptionAttributeName)
                 {
-                    parameters.Add(new ParameterModel(parameter.Name, source.Value, typeName, -1, ValueConversion.None, null, false));
-                    continue;
-                }
-                var index = FindArgument(declaration, parameter.Name);
-                if (index < 0)
-                {
-                    parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Service, typeName, -1, ValueConversion.None, null, false));
-                    continue;
-                }
-                bound[index] = true;
-                var declared = declaration.Arguments[index];
-                var parameterLocation = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
-                var conversion = ClassifyConversion(parameter.Type, out var nullable);
-                var domain = declared.Type ?? InferDomain(conversion);
-                if (domain is null || !IsKnownDomain(domain))
-                {
-                    diagnostics.Add(declared.Type is null
-                        ? DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameterLocation, parameter.Name, parameter.Type.ToDisplayString(), "declared", declared.Name)
-                        : DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, declarationLocation, declared.Name, declared.Type));
-                    continue;
-                }
-                if (!Compatible(domain, conversion, declared.Variadic))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameterLocation, parameter.Name, parameter.Type.ToDisplayString(), domain, declared.Name));
-                    continue;
-                }
-                string? defaultLiteral = null;
-                if (parameter.HasExplicitDefaultValue)
-                {
-                    defaultLiteral = parameter.ExplicitDefaultValue is null
-                        ? "default"
-                        : SymbolDisplay.FormatPrimitive(parameter.ExplicitDefaultValue, quoteStrings: true, useHexadecimalNumbers: false);
-                }
-                if (!declared.Required && !declared.Variadic && defaultLiteral is null && !nullable)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionalArgumentNeedsDefault, parameterLocation, parameter.Name, declared.Name));
-                    continue;
-                }
-                arguments[index] = new ArgumentModel(declared.Name, domain, declared.Required, declared.Variadic);
-                parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, typeName, index, conversion, defaultLiteral, nullable));
-            }
-            for (var i = 0; i < bound.Length; i++)
-            {
-                if (!bound[i])
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, declarationLocation, declaration.Arguments[i].Name, declaration.Name, method.Name));
+                    optionAttributes.Add(candidate);
                 }
             }
+
+            var binder = new Binder(method, declaration, optionAttributes, declarationLocation, diagnostics, cancellationToken);
+            binder.Bind();
             if (diagnostics.Count > 0)
             {
-                return new CommandResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+                return new CommandResult(null, identity, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
 
             var model = new CommandModel(
@@ -120,52 +76,300 @@ public sealed partial class CommandGenerator
                 method.Name,
                 method.IsStatic,
                 declaration.Name,
-                new EquatableArray<string>(ReadAliases(attribute)),
-                ReadNamed(attribute, "Description"),
+                declaration.Parent,
+                new EquatableArray<string>(aliases),
+                ReadString(attribute, "Description"),
                 declaration.Usage,
-                new EquatableArray<ArgumentModel>(arguments),
-                new EquatableArray<ParameterModel>(parameters.ToArray()),
+                ReadString(attribute, "Usage"),
+                new EquatableArray<string>(ReadStrings(attribute, "Examples", normalize: false)),
+                ReadBool(attribute, "Hidden"),
+                ReadBool(attribute, "StrictOptions"),
+                new EquatableArray<ArgumentModel>(binder.Arguments),
+                new EquatableArray<OptionModel>(binder.Options.ToArray()),
+                new EquatableArray<ParameterModel>(binder.Parameters.ToArray()),
                 returnKind.Value,
                 new EquatableArray<string>(method.IsStatic ? System.Array.Empty<string>() : ConstructorServices(method.ContainingType)));
-            return new CommandResult(model, EquatableArray<DiagnosticInfo>.Empty);
+            return new CommandResult(model, identity, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        private static Location? DeclarationArgumentLocation(AttributeData attribute, CancellationToken cancellationToken)
+        /// <summary>Matches the method's parameters to the declared arguments and options, by name.</summary>
+        private sealed class Binder(
+            IMethodSymbol method,
+            CommandDeclaration declaration,
+            List<AttributeData> optionAttributes,
+            Location? declarationLocation,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
         {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
-            {
-                return syntax.ArgumentList.Arguments[0].GetLocation();
-            }
-            return null;
-        }
+            public ArgumentModel[] Arguments { get; } = new ArgumentModel[declaration.Arguments.Count];
 
-        private static ContainingTypeModel? ParseContainingType(INamedTypeSymbol type, CancellationToken cancellationToken)
-        {
-            if (type.ContainingType is not null)
+            public List<OptionModel> Options { get; } = [];
+
+            public List<ParameterModel> Parameters { get; } = [];
+
+            public void Bind()
             {
-                return null;
-            }
-            var keyword = (string?)null;
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+                var optionSlots = BindOptionDeclarations();
+                var bound = new bool[declaration.Arguments.Count];
+                foreach (var parameter in method.Parameters)
                 {
-                    keyword = syntax switch
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    var injected = ClassifyInjected(parameter.Type, typeName);
+                    if (injected is not null)
                     {
-                        RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-                        StructDeclarationSyntax => "struct",
-                        _ => "class",
-                    };
-                    break;
+                        Parameters.Add(new ParameterModel(parameter.Name, injected.Value, typeName, -1, ValueConversion.None, null, null, ""));
+                        continue;
+                    }
+                    var argumentIndex = FindArgument(parameter.Name);
+                    if (argumentIndex >= 0)
+                    {
+                        bound[argumentIndex] = true;
+                        BindArgument(parameter, argumentIndex, typeName);
+                        continue;
+                    }
+                    if (optionSlots.TryGetValue(parameter.Name, out var option))
+                    {
+                        option.Parameter = parameter;
+                        continue;
+                    }
+                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
                 }
+                for (var i = 0; i < bound.Length; i++)
+                {
+                    if (!bound[i])
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, declarationLocation, declaration.Arguments[i].Name, declaration.Name, method.Name));
+                    }
+                }
+                BindOptions(optionSlots);
             }
-            if (keyword is null)
+
+            private void BindArgument(IParameterSymbol parameter, int index, string typeName)
             {
-                return null;
+                var declared = declaration.Arguments[index];
+                var location = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
+                var shape = TypeShape.Of(parameter.Type);
+                if (declared.Variadic != shape.IsArray)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString(), declared.Variadic ? "variadic" : "single", declared.Name));
+                    return;
+                }
+                var kind = ResolveKind(declared.Type, shape, parameter, declared.Name, location);
+                if (kind is null)
+                {
+                    return;
+                }
+                var defaultLiteral = DefaultLiteral(parameter, null);
+                if (!declared.Required && !declared.Variadic && defaultLiteral is null && !shape.Nullable)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionalArgumentNeedsDefault, location, parameter.Name, declared.Name));
+                    return;
+                }
+                Arguments[index] = new ArgumentModel(declared.Name, kind, declared.Required, declared.Variadic, shape.Validator);
+                Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, typeName, index, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
             }
-            var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            return new ContainingTypeModel(ns, type.Name, keyword, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+
+            private Dictionary<string, PendingOption> BindOptionDeclarations()
+            {
+                var byName = new Dictionary<string, PendingOption>(System.StringComparer.OrdinalIgnoreCase);
+                var claimed = new HashSet<string>();
+                foreach (var attribute in optionAttributes)
+                {
+                    if (attribute.ConstructorArguments.Length < 1 || attribute.ConstructorArguments[0].Value is not string name)
+                    {
+                        continue;
+                    }
+                    var syntaxText = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string ?? "" : "";
+                    var location = ArgumentLocation(attribute, 1, cancellationToken) ?? ArgumentLocation(attribute, 0, cancellationToken);
+                    var syntax = OptionSyntax.TryParse(syntaxText, out var error);
+                    if (syntax is null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptionSyntax, location, name, syntaxText, error ?? "unknown error"));
+                        continue;
+                    }
+                    foreach (var alias in syntax.Aliases)
+                    {
+                        if (!claimed.Add(alias))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateOptionName, location, alias, declaration.Name));
+                        }
+                    }
+                    var key = Normalize(name);
+                    if (!byName.TryGetValue(key, out var pending))
+                    {
+                        pending = new PendingOption(name, byName.Count);
+                        byName.Add(key, pending);
+                    }
+                    pending.Declarations.Add((attribute, syntax, location));
+                }
+                // Parameters are looked up by their own spelling.
+                var byParameter = new Dictionary<string, PendingOption>(System.StringComparer.Ordinal);
+                foreach (var parameter in method.Parameters)
+                {
+                    if (byName.TryGetValue(Normalize(parameter.Name), out var pending))
+                    {
+                        byParameter[parameter.Name] = pending;
+                    }
+                }
+                foreach (var pending in byName.Values)
+                {
+                    var hasParameter = false;
+                    foreach (var parameter in method.Parameters)
+                    {
+                        hasParameter |= Normalize(parameter.Name) == Normalize(pending.Name);
+                    }
+                    if (!hasParameter)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionWithoutParameter, pending.Declarations[0].Location, pending.Name, declaration.Name, method.Name));
+                    }
+                }
+                _pendingInOrder = [.. byName.Values];
+                return byParameter;
+            }
+
+            private List<PendingOption> _pendingInOrder = [];
+
+            private void BindOptions(Dictionary<string, PendingOption> byParameter)
+            {
+                foreach (var pending in _pendingInOrder)
+                {
+                    var parameter = pending.Parameter;
+                    if (parameter is null)
+                    {
+                        continue;
+                    }
+                    var location = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
+                    var shape = TypeShape.Of(parameter.Type);
+                    if (shape.IsArray)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString(), "option", pending.Name));
+                        continue;
+                    }
+                    string? kind = null;
+                    string? defaultFromAttribute = null;
+                    var valued = false;
+                    foreach (var (attribute, syntax, _) in pending.Declarations)
+                    {
+                        if (HasNamed(attribute, "Value") || !syntax.TakesValue)
+                        {
+                            continue;
+                        }
+                        valued = true;
+                        kind = ResolveKind(syntax.Type, shape, parameter, pending.Name, location);
+                    }
+                    if (!valued)
+                    {
+                        kind = shape.InferredKind ?? "Boolean";
+                    }
+                    if (kind is null)
+                    {
+                        continue;
+                    }
+                    if (!valued && pending.Declarations.Exists(d => !HasNamed(d.Attribute, "Value")) && shape.Conversion != ValueConversion.Boolean)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString(), "boolean flag", pending.Name));
+                        continue;
+                    }
+                    foreach (var (attribute, syntax, _) in pending.Declarations)
+                    {
+                        defaultFromAttribute ??= NamedConstantLiteral(attribute, "Default", parameter.Type);
+                        var fixedValue = HasNamed(attribute, "Value") ? FixedValueExpression(attribute, kind, parameter.Type) : null;
+                        Options.Add(new OptionModel(
+                            pending.Name,
+                            new EquatableArray<string>(System.Linq.Enumerable.ToArray(syntax.Aliases)),
+                            fixedValue is null ? (syntax.TakesValue ? kind : "Boolean") : kind,
+                            fixedValue is null && syntax.TakesValue,
+                            syntax.ValueRequired,
+                            syntax.ValueName,
+                            fixedValue,
+                            ReadString(attribute, "Description"),
+                            ReadBool(attribute, "Hidden"),
+                            syntax.TakesValue ? shape.Validator : null));
+                    }
+                    var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, typeName, pending.Slot, shape.Conversion, shape.ElementTypeName, DefaultLiteral(parameter, defaultFromAttribute), kind));
+                }
+                _ = byParameter;
+            }
+
+            private string? ResolveKind(string? declaredType, TypeShape shape, IParameterSymbol parameter, string name, Location? parameterLocation)
+            {
+                if (declaredType is null)
+                {
+                    if (shape.InferredKind is null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameterLocation, parameter.Name, parameter.Type.ToDisplayString(), "declared", name));
+                    }
+                    return shape.InferredKind;
+                }
+                var kind = KindOfDomain(declaredType);
+                if (kind is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, declarationLocation, name, declaredType));
+                    return null;
+                }
+                if (!Compatible(kind, shape.Conversion))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameterLocation, parameter.Name, parameter.Type.ToDisplayString(), declaredType, name));
+                    return null;
+                }
+                return kind;
+            }
+
+            private int FindArgument(string parameterName)
+            {
+                for (var i = 0; i < declaration.Arguments.Count; i++)
+                {
+                    if (Normalize(declaration.Arguments[i].Name) == Normalize(parameterName))
+                    {
+                        return i;
+                    }
+                }
+                return -1;
+            }
         }
+
+        private sealed class PendingOption(string name, int slot)
+        {
+            public string Name { get; } = name;
+
+            public int Slot { get; } = slot;
+
+            public List<(AttributeData Attribute, OptionSyntax Syntax, Location? Location)> Declarations { get; } = [];
+
+            public IParameterSymbol? Parameter { get; set; }
+        }
+
+        // Declarations use kebab-case or camelCase; C# parameters use camelCase.
+        private static string Normalize(string name) => name.Replace("-", "").Replace("_", "").ToLowerInvariant();
+
+        private static string? KindOfDomain(string domain) => domain switch
+        {
+            "string" => "String",
+            "text" => "Text",
+            "number" => "Number",
+            "integer" => "Integer",
+            "posint" => "PositiveInteger",
+            "natural" => "NaturalNumber",
+            "boolean" => "Boolean",
+            "date" => "Date",
+            "user" => "User",
+            "channel" => "Channel",
+            _ => null,
+        };
+
+        private static bool Compatible(string kind, ValueConversion conversion) => kind switch
+        {
+            "String" or "Text" => conversion == ValueConversion.String,
+            "Number" => conversion is ValueConversion.Double or ValueConversion.Single or ValueConversion.Decimal,
+            "Integer" or "PositiveInteger" or "NaturalNumber" => conversion is ValueConversion.Int32 or ValueConversion.Int64 or ValueConversion.Double or ValueConversion.Single or ValueConversion.Decimal,
+            "Boolean" => conversion == ValueConversion.Boolean,
+            "Date" => conversion is ValueConversion.DateTimeOffset or ValueConversion.DateTime,
+            "User" or "Channel" => conversion == ValueConversion.Int64,
+            "Custom" => conversion is ValueConversion.Enum or ValueConversion.Parsable or ValueConversion.TryParsable,
+            _ => false,
+        };
 
         private static ParameterSource? ClassifyInjected(ITypeSymbol type, string typeName)
         {
@@ -186,72 +390,152 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static int FindArgument(CommandDeclaration declaration, string parameterName)
+        private static string? DefaultLiteral(IParameterSymbol parameter, string? fallback)
         {
-            for (var i = 0; i < declaration.Arguments.Count; i++)
+            if (!parameter.HasExplicitDefaultValue)
             {
-                if (SameName(declaration.Arguments[i].Name, parameterName))
-                {
-                    return i;
-                }
+                return fallback;
             }
-            return -1;
+            var value = parameter.ExplicitDefaultValue;
+            if (value is null)
+            {
+                return "default";
+            }
+            var literal = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+            var type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : parameter.Type;
+            return type.TypeKind == TypeKind.Enum
+                ? "(" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")"
+                : Suffixed(literal, type);
         }
 
-        // Declarations use kebab-case or camelCase; C# parameters use camelCase.
-        private static bool SameName(string declared, string parameter) =>
-            string.Equals(declared.Replace("-", "").Replace("_", ""), parameter.Replace("_", ""), System.StringComparison.OrdinalIgnoreCase);
-
-        private static ValueConversion ClassifyConversion(ITypeSymbol type, out bool nullable)
+        private static string Suffixed(string literal, ITypeSymbol type) => type.SpecialType switch
         {
-            nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
-            {
-                nullable = true;
-                type = wrapper.TypeArguments[0];
-            }
-            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
-            {
-                return ValueConversion.StringArray;
-            }
-            return type.SpecialType switch
-            {
-                SpecialType.System_String => ValueConversion.String,
-                SpecialType.System_Int32 => ValueConversion.Int32,
-                SpecialType.System_Int64 => ValueConversion.Int64,
-                SpecialType.System_Double => ValueConversion.Double,
-                SpecialType.System_Single => ValueConversion.Single,
-                SpecialType.System_Boolean => ValueConversion.Boolean,
-                _ => ValueConversion.None,
-            };
-        }
-
-        private static string? InferDomain(ValueConversion conversion) => conversion switch
-        {
-            ValueConversion.String or ValueConversion.StringArray => "string",
-            ValueConversion.Int32 or ValueConversion.Int64 => "integer",
-            ValueConversion.Double or ValueConversion.Single => "number",
-            ValueConversion.Boolean => "boolean",
-            _ => null,
+            SpecialType.System_Single => literal + "f",
+            SpecialType.System_Decimal => literal + "m",
+            SpecialType.System_Int64 => literal + "L",
+            SpecialType.System_Double when !literal.Contains(".") && !literal.Contains("E") => literal + "d",
+            _ => literal,
         };
 
-        private static bool IsKnownDomain(string domain) =>
-            domain is "string" or "text" or "number" or "integer" or "posint" or "natural" or "boolean";
-
-        private static bool Compatible(string domain, ValueConversion conversion, bool variadic)
+        private static bool HasNamed(AttributeData attribute, string name)
         {
-            if (variadic)
+            foreach (var named in attribute.NamedArguments)
             {
-                return conversion == ValueConversion.StringArray && domain is "string";
+                if (named.Key == name)
+                {
+                    return true;
+                }
             }
-            return domain switch
+            return false;
+        }
+
+        private static string? NamedConstantLiteral(AttributeData attribute, string name, ITypeSymbol target)
+        {
+            foreach (var named in attribute.NamedArguments)
             {
-                "string" or "text" => conversion == ValueConversion.String,
-                "integer" or "posint" or "natural" => conversion is ValueConversion.Int32 or ValueConversion.Int64,
-                "number" => conversion is ValueConversion.Double or ValueConversion.Single,
-                "boolean" => conversion == ValueConversion.Boolean,
-                _ => false,
-            };
+                if (named.Key == name)
+                {
+                    return ConstantLiteral(named.Value, target);
+                }
+            }
+            return null;
+        }
+
+        private static string ConstantLiteral(TypedConstant constant, ITypeSymbol target)
+        {
+            if (constant.IsNull)
+            {
+                return "default";
+            }
+            var literal = SymbolDisplay.FormatPrimitive(constant.Value!, quoteStrings: true, useHexadecimalNumbers: false);
+            var type = target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : target;
+            return type.TypeKind == TypeKind.Enum || constant.Kind == TypedConstantKind.Enum
+                ? "(" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")"
+                : "(" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")";
+        }
+
+        // The CommandValue a value-variant sets, as an expression.
+        private static string FixedValueExpression(AttributeData attribute, string kind, ITypeSymbol target)
+        {
+            TypedConstant constant = default;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Value")
+                {
+                    constant = named.Value;
+                }
+            }
+            var value = constant.Value;
+            if (value is bool flag)
+            {
+                return "global::CqBot.CommandValue.FromBoolean(" + (flag ? "true" : "false") + ")";
+            }
+            if (constant.Kind == TypedConstantKind.Enum && constant.Type is INamedTypeSymbol enumType)
+            {
+                var memberName = value?.ToString() ?? "";
+                foreach (var member in enumType.GetMembers())
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value))
+                    {
+                        memberName = field.Name;
+                        break;
+                    }
+                }
+                return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind.Custom, " + SymbolDisplay.FormatLiteral(memberName, true) + ")";
+            }
+            if (value is string text)
+            {
+                return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + ", " + SymbolDisplay.FormatLiteral(text, true) + ")";
+            }
+            if (value is null)
+            {
+                return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + ", \"\")";
+            }
+            var number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+            var invariant = number.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + ", " + SymbolDisplay.FormatLiteral(invariant, true)
+                + ", " + ((long)System.Math.Truncate(number)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "L, "
+                + invariant + "d)";
+        }
+
+        private static Location? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list } && list.Arguments.Count > index)
+            {
+                return list.Arguments[index].GetLocation();
+            }
+            return null;
+        }
+
+        private static ContainingTypeModel? ParseContainingType(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var location = type.Locations.Length > 0 ? type.Locations[0] : null;
+            string? keyword = null;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    keyword = syntax switch
+                    {
+                        RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                        StructDeclarationSyntax => "struct",
+                        _ => "class",
+                    };
+                    break;
+                }
+            }
+            if (keyword is null || type.ContainingType is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.TypeNotPartial, location, type.Name));
+                return null;
+            }
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedContainingType, location, type.Name));
+                return null;
+            }
+            var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+            return new ContainingTypeModel(ns, type.Name, keyword, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
         }
 
         private static ReturnKind? ClassifyReturn(ITypeSymbol type)
@@ -260,11 +544,11 @@ public sealed partial class CommandGenerator
             {
                 return ReturnKind.Void;
             }
-            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             if (type.SpecialType == SpecialType.System_String)
             {
                 return ReturnKind.Text;
             }
+            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             if (name == Message)
             {
                 return ReturnKind.Message;
@@ -297,18 +581,18 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static string[] ReadAliases(AttributeData attribute)
+        private static string[] ReadStrings(AttributeData attribute, string name, bool normalize)
         {
             foreach (var named in attribute.NamedArguments)
             {
-                if (named.Key == "Aliases" && !named.Value.IsNull)
+                if (named.Key == name && !named.Value.IsNull)
                 {
                     var values = new List<string>();
                     foreach (var value in named.Value.Values)
                     {
-                        if (value.Value is string alias)
+                        if (value.Value is string text)
                         {
-                            values.Add(CommandDeclaration.NormalizeName(alias));
+                            values.Add(normalize ? CommandDeclaration.NormalizeName(text) : text);
                         }
                     }
                     return values.ToArray();
@@ -317,7 +601,7 @@ public sealed partial class CommandGenerator
             return System.Array.Empty<string>();
         }
 
-        private static string? ReadNamed(AttributeData attribute, string name)
+        private static string? ReadString(AttributeData attribute, string name)
         {
             foreach (var named in attribute.NamedArguments)
             {
@@ -327,6 +611,18 @@ public sealed partial class CommandGenerator
                 }
             }
             return null;
+        }
+
+        private static bool ReadBool(AttributeData attribute, string name)
+        {
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == name && named.Value.Value is bool value)
+                {
+                    return value;
+                }
+            }
+            return false;
         }
 
         private static string[] ConstructorServices(INamedTypeSymbol type)

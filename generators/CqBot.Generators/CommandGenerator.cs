@@ -1,10 +1,11 @@
+using System.Collections.Generic;
 using CqBot.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace CqBot.Generators;
 
 /// <summary>
-/// Finds <c>[Command]</c> methods and emits, per assembly, their argument parsers and a dispatch
+/// Finds <c>[Command]</c> methods and emits, per assembly, their signatures, binders and a dispatch
 /// table registered by a module initializer: no reflection at run time.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -22,7 +23,7 @@ public sealed partial class CommandGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.CommandResults);
 
-        // Diagnostics carry positions; they get their own output so that moving code re-reports
+        // Diagnostics carry positions; they get their own outputs so that moving code re-reports
         // diagnostics without re-emitting source.
         var diagnostics = results
             .Select(static (result, _) => result.Diagnostics)
@@ -34,6 +35,13 @@ public sealed partial class CommandGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(item.ToDiagnostic());
             }
         });
+
+        var identities = results
+            .Where(static result => result.Identity is not null)
+            .Select(static (result, _) => result.Identity!)
+            .Collect()
+            .WithTrackingName(TrackingNames.CommandIdentities);
+        context.RegisterSourceOutput(identities, static (production, items) => ReportDuplicateNames(production, items));
 
         var models = results
             .Where(static result => result.Model is not null)
@@ -47,7 +55,35 @@ public sealed partial class CommandGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(all, static (production, commands) => Emitter.Emit(production, commands));
     }
+
+    private static void ReportDuplicateNames(SourceProductionContext production, System.Collections.Immutable.ImmutableArray<CommandIdentity> identities)
+    {
+        var owners = new Dictionary<string, string>();
+        foreach (var identity in identities)
+        {
+            foreach (var name in Names(identity))
+            {
+                if (owners.TryGetValue(name, out var owner))
+                {
+                    production.ReportDiagnostic(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateCommandName, identity.Location, name, owner).ToDiagnostic());
+                }
+                else
+                {
+                    owners.Add(name, identity.Owner);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Names(CommandIdentity identity)
+    {
+        yield return identity.Name;
+        foreach (var alias in identity.Aliases)
+        {
+            yield return alias;
+        }
+    }
 }
 
-/// <summary>What parsing one [Command] method produced: a model when it can be generated, and diagnostics.</summary>
-internal sealed record CommandResult(CommandModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>What parsing one [Command] method produced: a model when it can be generated, its names, and diagnostics.</summary>
+internal sealed record CommandResult(CommandModel? Model, CommandIdentity? Identity, EquatableArray<DiagnosticInfo> Diagnostics);

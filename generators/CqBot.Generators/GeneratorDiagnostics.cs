@@ -16,7 +16,7 @@ internal static class GeneratorDiagnostics
 
     public static readonly DiagnosticDescriptor UnknownType = new(
         "CQB2002", "Unknown argument type",
-        "Argument '{0}' has the unknown type '{1}'; use string, text, number, integer, posint, natural or boolean, or leave the type out to take it from the parameter",
+        "Argument or option '{0}' has the unknown type '{1}'; use string, text, number, integer, posint, natural, boolean, date, user or channel, or leave the type out to take it from the parameter",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ArgumentWithoutParameter = new(
@@ -44,10 +44,36 @@ internal static class GeneratorDiagnostics
         "Parameter '{0}' binds to the optional argument '{1}' and must be nullable or have a default value",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidOptionSyntax = new(
+        "CQB2008", "Invalid option declaration",
+        "The option '{0}' with syntax '{1}' is not valid: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OptionWithoutParameter = new(
+        "CQB2009", "Option has no parameter",
+        "Option '{0}' of command '{1}' has no parameter of the same name on method '{2}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOptionName = new(
+        "CQB2010", "Duplicate option name",
+        "The option name '{0}' of command '{1}' is used by two options",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateCommandName = new(
+        "CQB2011", "Duplicate command name",
+        "The command name '{0}' is already used by {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedContainingType = new(
+        "CQB2012", "Command class cannot be generic",
+        "Type '{0}' declares commands and must not be generic",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
-        TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault,
+        TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
+        OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
     ];
 
     public static DiagnosticDescriptor Find(string id)

@@ -32,5 +32,9 @@ internal sealed class IndentedWriter
         return Line("}" + suffix);
     }
 
+    public void Indent() => _indent++;
+
+    public void Outdent() => _indent--;
+
     public override string ToString() => _builder.ToString();
 }

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>The diagnostics of commands.</summary>
     public const string CommandDiagnostics = nameof(CommandDiagnostics);
 
+    /// <summary>The names every command claims, collected for the duplicate check.</summary>
+    public const string CommandIdentities = nameof(CommandIdentities);
+
     /// <summary>Every command model of the compilation, collected for the dispatch table.</summary>
     public const string AllCommands = nameof(AllCommands);
 }

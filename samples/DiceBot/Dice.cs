@@ -8,13 +8,31 @@ namespace DiceBot;
 public partial class Dice
 {
     /// <summary>Rolls dice written as <c>NdM+K</c>: <c>2d6</c>, <c>d20+3</c>, <c>4d8-2</c>.</summary>
-    [Command("roll <dice:string>", Description = "掷骰子，例如 2d6+1", Aliases = ["r"])]
-    public static string Roll(string dice)
+    [Command("roll <dice:string>", Description = "掷骰子，例如 2d6+1", Aliases = ["r"], Examples = ["roll 2d6", "roll d20+3 -t 3"])]
+    [Option("times", "-t <count:posint>", Description = "连续掷几次")]
+    public static string Roll(string dice, int times = 1)
     {
         if (!DiceExpression.TryParse(dice, out var expression, out var error))
         {
             return error;
         }
+        if (times > MaxTimes)
+        {
+            return $"一次最多连续掷 {MaxTimes} 次。";
+        }
+        var lines = new string[times];
+        for (var i = 0; i < times; i++)
+        {
+            lines[i] = RollOnce(expression);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The most rolls one command may ask for.</summary>
+    public const int MaxTimes = 10;
+
+    private static string RollOnce(DiceExpression expression)
+    {
         var rolls = expression.Roll(Random.Shared);
         var total = expression.Modifier;
         var text = new StringBuilder();

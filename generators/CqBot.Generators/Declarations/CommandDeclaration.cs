@@ -7,30 +7,50 @@ namespace CqBot.Generators.Declarations;
 internal sealed record DeclaredArgument(string Name, string? Type, bool Required, bool Variadic);
 
 /// <summary>
-/// A parsed Koishi command declaration: <c>name &lt;required&gt; [optional] [...rest]</c>.
+/// A parsed Koishi command declaration: <c>name &lt;required&gt; [optional] [...rest]</c>, where the
+/// name may be a path (<c>parent.child</c> derives a subcommand, <c>parent/child</c> nests one).
 /// </summary>
 internal sealed class CommandDeclaration
 {
-    private CommandDeclaration(string name, List<DeclaredArgument> arguments)
+    private CommandDeclaration(string path, List<DeclaredArgument> arguments)
     {
-        Name = name;
+        var slash = path.LastIndexOf('/');
+        Name = slash < 0 ? path : path.Substring(slash + 1);
+        if (slash >= 0)
+        {
+            Parent = path.Substring(0, slash);
+            var parentSlash = Parent.LastIndexOf('/');
+            Parent = parentSlash < 0 ? Parent : Parent.Substring(parentSlash + 1);
+        }
+        else
+        {
+            var dot = Name.LastIndexOf('.');
+            Parent = dot < 0 ? null : Name.Substring(0, dot);
+        }
         Arguments = arguments;
     }
 
-    /// <summary>The normalised name: lower-case, <c>_</c> as <c>-</c>.</summary>
+    /// <summary>The normalised name: lower-case, <c>_</c> as <c>-</c>; a derived subcommand keeps its dot.</summary>
     public string Name { get; }
+
+    /// <summary>The parent command's name, for a subcommand.</summary>
+    public string? Parent { get; }
 
     public IReadOnlyList<DeclaredArgument> Arguments { get; }
 
-    /// <summary>The declaration as help shows it: no types, greedy arguments as <c>&lt;x...&gt;</c>.</summary>
+    /// <summary>The arguments as help shows them: no types, <c>text</c> arguments as <c>&lt;x...&gt;</c>.</summary>
     public string Usage
     {
         get
         {
-            var builder = new StringBuilder(Name);
+            var builder = new StringBuilder();
             foreach (var argument in Arguments)
             {
-                builder.Append(' ').Append(argument.Required ? '<' : '[');
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+                builder.Append(argument.Required ? '<' : '[');
                 if (argument.Variadic)
                 {
                     builder.Append("...");
@@ -64,8 +84,14 @@ internal sealed class CommandDeclaration
             error = "it has no command name";
             return null;
         }
-        var name = NormalizeName(text.Substring(nameStart, i - nameStart));
+        var path = NormalizeName(text.Substring(nameStart, i - nameStart));
+        if (path.EndsWith(".", System.StringComparison.Ordinal) || path.EndsWith("/", System.StringComparison.Ordinal) || path.StartsWith(".", System.StringComparison.Ordinal) || path.StartsWith("/", System.StringComparison.Ordinal))
+        {
+            error = $"the name '{path}' has an empty part";
+            return null;
+        }
         var arguments = new List<DeclaredArgument>();
+        var names = new HashSet<string>();
         while (true)
         {
             SkipSpace(text, ref i);
@@ -77,6 +103,11 @@ internal sealed class CommandDeclaration
             if (open != '<' && open != '[')
             {
                 error = $"expected '<' or '[' at position {i}, found '{open}'";
+                return null;
+            }
+            if (arguments.Count > 0 && arguments[arguments.Count - 1].Variadic)
+            {
+                error = "nothing may follow a variadic argument";
                 return null;
             }
             var close = open == '<' ? '>' : ']';
@@ -105,9 +136,14 @@ internal sealed class CommandDeclaration
                 error = "an argument has no name";
                 return null;
             }
+            if (!names.Add(body))
+            {
+                error = $"the argument '{body}' is declared twice";
+                return null;
+            }
             arguments.Add(new DeclaredArgument(body, type, open == '<', variadic));
         }
-        return new CommandDeclaration(name, arguments);
+        return new CommandDeclaration(path, arguments);
     }
 
     private static void SkipSpace(string text, ref int i)

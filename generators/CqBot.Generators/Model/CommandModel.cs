@@ -10,10 +10,16 @@ internal sealed record CommandModel(
     string MethodName,
     bool IsStatic,
     string Name,
+    string? Parent,
     EquatableArray<string> Aliases,
     string? Description,
     string Usage,
+    string? UsageText,
+    EquatableArray<string> Examples,
+    bool Hidden,
+    bool StrictOptions,
     EquatableArray<ArgumentModel> Arguments,
+    EquatableArray<OptionModel> Options,
     EquatableArray<ParameterModel> Parameters,
     ReturnKind ReturnKind,
     EquatableArray<string> ConstructorServices);
@@ -21,22 +27,39 @@ internal sealed record CommandModel(
 /// <summary>The partial class that declares commands.</summary>
 internal sealed record ContainingTypeModel(string? Namespace, string Name, string Keyword, string FullyQualifiedName);
 
-/// <summary>A declared argument after the parameter it binds to is known.</summary>
-internal sealed record ArgumentModel(string Name, string Domain, bool Required, bool Variadic);
+/// <summary>A declared argument, with its runtime kind (a <c>CqBot.CommandValueKind</c> member name).</summary>
+internal sealed record ArgumentModel(string Name, string Kind, bool Required, bool Variadic, string? Validator);
+
+/// <summary>A declared option or value-variant.</summary>
+internal sealed record OptionModel(
+    string Name,
+    EquatableArray<string> Aliases,
+    string Kind,
+    bool TakesValue,
+    bool ValueRequired,
+    string? ValueName,
+    string? FixedValue,
+    string? Description,
+    bool Hidden,
+    string? Validator);
 
 /// <summary>How one method parameter gets its value.</summary>
+/// <param name="Index">The argument index, or the option slot, for those sources.</param>
+/// <param name="Domain">The argument or option kind (a CommandValueKind member name), for error messages.</param>
 internal sealed record ParameterModel(
     string Name,
     ParameterSource Source,
     string TypeName,
-    int ArgumentIndex,
+    int Index,
     ValueConversion Conversion,
+    string? ElementTypeName,
     string? DefaultValueLiteral,
-    bool IsNullable);
+    string Domain);
 
 internal enum ParameterSource
 {
     Argument,
+    Option,
     Session,
     Context,
     Bot,
@@ -45,7 +68,7 @@ internal enum ParameterSource
     Service,
 }
 
-/// <summary>How a token becomes the parameter's value.</summary>
+/// <summary>How a parsed value becomes the parameter's value.</summary>
 internal enum ValueConversion
 {
     None,
@@ -54,8 +77,13 @@ internal enum ValueConversion
     Int64,
     Double,
     Single,
+    Decimal,
     Boolean,
-    StringArray,
+    DateTimeOffset,
+    DateTime,
+    Enum,
+    Parsable,
+    TryParsable,
 }
 
 internal enum ReturnKind

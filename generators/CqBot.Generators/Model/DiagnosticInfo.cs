@@ -4,31 +4,43 @@ using Microsoft.CodeAnalysis.Text;
 namespace CqBot.Generators.Model;
 
 /// <summary>
-/// A diagnostic kept as plain values (file path and span instead of a Location) so it can cross a
-/// pipeline step without holding on to syntax trees.
+/// A source position kept as plain values (file path and spans instead of a Location) so it can
+/// cross a pipeline step without holding on to syntax trees.
 /// </summary>
-internal sealed record DiagnosticInfo(string Id, string FilePath, TextSpan Span, LinePositionSpan LineSpan, EquatableArray<string> Arguments)
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
+    public static LocationInfo? From(Location? location)
     {
-        var lineSpan = location?.GetLineSpan();
-        return new DiagnosticInfo(
-            descriptor.Id,
-            lineSpan?.Path ?? "",
-            location?.SourceSpan ?? default,
-            lineSpan?.Span ?? default,
-            new EquatableArray<string>(arguments));
+        if (location is null || !location.IsInSource)
+        {
+            return null;
+        }
+        var lineSpan = location.GetLineSpan();
+        return new LocationInfo(lineSpan.Path, location.SourceSpan, lineSpan.Span);
     }
+
+    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+}
+
+/// <summary>A diagnostic kept as plain values.</summary>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
+        new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
+
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        new(descriptor.Id, location, new EquatableArray<string>(arguments));
 
     public Diagnostic ToDiagnostic()
     {
-        var descriptor = GeneratorDiagnostics.Find(Id);
-        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
         var arguments = new object[Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {
             arguments[i] = Arguments[i];
         }
-        return Diagnostic.Create(descriptor, location, arguments);
+        return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
     }
 }
+
+/// <summary>The names a command claims, with where it is declared, for the duplicate-name check across commands.</summary>
+internal sealed record CommandIdentity(string Name, EquatableArray<string> Aliases, string Owner, LocationInfo? Location);

@@ -2,9 +2,12 @@ namespace CqBot;
 
 /// <summary>
 /// Declares a chat command on a method of a partial class, in Koishi's syntax:
-/// <c>name &lt;required&gt; [optional] [...rest]</c>, each argument with an optional <c>:type</c>.
-/// Arguments bind to the method's parameters by name. The source generator turns it into a
-/// compiled parser and dispatch entry.
+/// <c>name &lt;required&gt; [optional] [...rest]</c>, each argument with an optional <c>:type</c>
+/// (<c>string</c>, <c>text</c>, <c>number</c>, <c>integer</c>, <c>posint</c>, <c>natural</c>, <c>boolean</c>,
+/// <c>date</c>, <c>user</c>, <c>channel</c>); an argument without a type takes it from its parameter.
+/// <c>parent.child</c> declares a subcommand also callable as <c>parent child</c>; <c>parent/child</c>
+/// one callable as <c>child</c>. Arguments bind to the method's parameters by name. The source
+/// generator turns it into a compiled parser and dispatch entry.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class CommandAttribute(string declaration) : Attribute
@@ -17,4 +20,16 @@ public sealed class CommandAttribute(string declaration) : Attribute
 
     /// <summary>Other names that call the command.</summary>
     public string[]? Aliases { get; set; }
+
+    /// <summary>Leaves the command out of the command list; it still runs and its help still works.</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>Extra usage text shown in help.</summary>
+    public string? Usage { get; set; }
+
+    /// <summary>Example command lines shown in help.</summary>
+    public string[]? Examples { get; set; }
+
+    /// <summary>When true, a dash token that names no declared option is an argument (for commands that take negative values or dashed words).</summary>
+    public bool StrictOptions { get; set; }
 }

@@ -1,30 +1,43 @@
 namespace CqBot;
 
-/// <summary>A command as the dispatch table knows it: names, help and the generated handler.</summary>
+/// <summary>A command as the dispatch table knows it: names, signature, help and the generated handler.</summary>
 public sealed class CommandDefinition
 {
     /// <summary>Creates a command definition.</summary>
-    public CommandDefinition(string name, string[] aliases, string usage, string? description, CommandHandler handler)
+    public CommandDefinition(string name, CommandSignature signature, CommandHandler handler)
     {
         Name = name;
-        Aliases = aliases;
-        Usage = usage;
-        Description = description;
+        Signature = signature;
         Handler = handler;
     }
 
-    /// <summary>The command's name, lower-case.</summary>
+    /// <summary>The command's name, lower-case; a derived subcommand's name contains a dot (<c>roll.stats</c>).</summary>
     public string Name { get; }
 
-    /// <summary>Other names that call the command.</summary>
-    public IReadOnlyList<string> Aliases { get; }
+    /// <summary>The parent command's name for a subcommand (<c>roll</c> for <c>roll.stats</c> or <c>roll/history</c>), else null.</summary>
+    public string? Parent { get; init; }
 
-    /// <summary>The usage line: the declaration without types.</summary>
-    public string Usage { get; }
+    /// <summary>Other names that call the command.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The declared arguments and options.</summary>
+    public CommandSignature Signature { get; }
+
+    /// <summary>The declaration as help shows it: the arguments without types, e.g. <c>&lt;dice&gt; [times]</c>.</summary>
+    public string Usage { get; init; } = "";
 
     /// <summary>The description shown in help.</summary>
-    public string? Description { get; }
+    public string? Description { get; init; }
 
-    /// <summary>The handler that parses the arguments and runs the command.</summary>
+    /// <summary>Extra usage text shown in help.</summary>
+    public string? UsageText { get; init; }
+
+    /// <summary>Example lines shown in help.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>Left out of the command list (still callable, and its help still works).</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>The handler that binds the parsed values and runs the command.</summary>
     public CommandHandler Handler { get; }
 }

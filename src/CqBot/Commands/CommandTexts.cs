@@ -4,23 +4,36 @@ namespace CqBot;
 
 /// <summary>
 /// The texts the command runtime sends to users. <see cref="ChineseSimplified"/> is the default;
-/// <see cref="English"/> is included; create your own instance to translate or reword.
+/// <see cref="English"/> is included; create your own instance (a <c>with</c> copy works) to translate
+/// or reword.
 /// </summary>
-public sealed class CommandTexts
+public sealed record CommandTexts
 {
     /// <summary>Simplified Chinese (zh-CN), the default.</summary>
     public static CommandTexts ChineseSimplified { get; } = new()
     {
         MissingArgument = "缺少参数 {0}，输入帮助以查看用法。",
         InvalidArgument = "参数 {0} 输入无效，{1}",
+        InvalidOption = "选项 {0} 输入无效，{1}",
         TooManyArguments = "存在多余参数，输入帮助以查看用法。",
+        UnknownOption = "存在未知选项 {0}，输入帮助以查看用法。",
+        MissingOptionValue = "选项 {0} 缺少值，输入帮助以查看用法。",
+        UnclosedQuote = "引号未闭合：{0}",
+        CheckSyntax = "输入帮助以查看用法。",
         ExpectNumber = "请提供一个数字。",
         ExpectInteger = "请提供一个整数。",
         ExpectPositiveInteger = "请提供一个正整数。",
         ExpectNaturalNumber = "请提供一个非负整数。",
         ExpectBoolean = "请提供一个布尔值。",
-        ExpectValue = "请提供正确的值。",
+        ExpectDate = "请输入合法的时间。",
+        ExpectUser = "请指定正确的用户。",
+        ExpectChannel = "请指定正确的频道。",
         UnknownError = "发生未知错误。",
+        HelpTitle = "指令：",
+        HelpAliases = "别名：{0}。",
+        HelpOptions = "可用的选项有：",
+        HelpExamples = "使用示例：",
+        HelpSubcommands = "可用的子指令有：",
     };
 
     /// <summary>English (en-US).</summary>
@@ -28,14 +41,26 @@ public sealed class CommandTexts
     {
         MissingArgument = "Missing argument {0}, type help to see usage.",
         InvalidArgument = "Invalid argument {0}, {1}",
+        InvalidOption = "Invalid option {0}, {1}",
         TooManyArguments = "Too many arguments, type help to see usage.",
+        UnknownOption = "Unknown option {0}, type help to see usage.",
+        MissingOptionValue = "Option {0} needs a value, type help to see usage.",
+        UnclosedQuote = "Unclosed quote: {0}",
+        CheckSyntax = "Type help to see usage.",
         ExpectNumber = "Expect a number.",
         ExpectInteger = "Expect an integer.",
         ExpectPositiveInteger = "Expect a positive integer.",
         ExpectNaturalNumber = "Expect a non-negative integer.",
         ExpectBoolean = "Expect a boolean.",
-        ExpectValue = "Expect a valid value.",
+        ExpectDate = "Expect a valid date.",
+        ExpectUser = "Expect a valid user.",
+        ExpectChannel = "Expect a valid channel.",
         UnknownError = "An unknown error has occurred.",
+        HelpTitle = "Command: ",
+        HelpAliases = "Aliases: {0}.",
+        HelpOptions = "Available options:",
+        HelpExamples = "Examples:",
+        HelpSubcommands = "Available subcommands:",
     };
 
     /// <summary>A required argument is missing; {0} is its name.</summary>
@@ -44,8 +69,23 @@ public sealed class CommandTexts
     /// <summary>An argument is invalid; {0} is its name, {1} what was expected.</summary>
     public required string InvalidArgument { get; init; }
 
+    /// <summary>An option is invalid; {0} is its name, {1} what was expected.</summary>
+    public required string InvalidOption { get; init; }
+
     /// <summary>More arguments than declared.</summary>
     public required string TooManyArguments { get; init; }
+
+    /// <summary>An option the command does not have; {0} is its name.</summary>
+    public required string UnknownOption { get; init; }
+
+    /// <summary>An option was given without its value; {0} is its name.</summary>
+    public required string MissingOptionValue { get; init; }
+
+    /// <summary>A quote is never closed; {0} is the text from the quote on.</summary>
+    public required string UnclosedQuote { get; init; }
+
+    /// <summary>What a value of a custom type expects.</summary>
+    public required string CheckSyntax { get; init; }
 
     /// <summary>What a <c>number</c> expects.</summary>
     public required string ExpectNumber { get; init; }
@@ -62,21 +102,45 @@ public sealed class CommandTexts
     /// <summary>What a <c>boolean</c> expects.</summary>
     public required string ExpectBoolean { get; init; }
 
-    /// <summary>What any other type expects.</summary>
-    public required string ExpectValue { get; init; }
+    /// <summary>What a <c>date</c> expects.</summary>
+    public required string ExpectDate { get; init; }
+
+    /// <summary>What a <c>user</c> expects.</summary>
+    public required string ExpectUser { get; init; }
+
+    /// <summary>What a <c>channel</c> expects.</summary>
+    public required string ExpectChannel { get; init; }
 
     /// <summary>Sent when a command handler throws.</summary>
     public required string UnknownError { get; init; }
 
-    /// <summary>The expectation sentence for a declared type name.</summary>
-    public string Expectation(string type) => type switch
+    /// <summary>Starts a command's help, before its name.</summary>
+    public required string HelpTitle { get; init; }
+
+    /// <summary>The aliases line of help; {0} is the list.</summary>
+    public required string HelpAliases { get; init; }
+
+    /// <summary>Heads the options in help.</summary>
+    public required string HelpOptions { get; init; }
+
+    /// <summary>Heads the examples in help.</summary>
+    public required string HelpExamples { get; init; }
+
+    /// <summary>Heads the subcommands in help.</summary>
+    public required string HelpSubcommands { get; init; }
+
+    /// <summary>The expectation sentence for a type.</summary>
+    public string Expectation(CommandValueKind kind) => kind switch
     {
-        "number" => ExpectNumber,
-        "integer" => ExpectInteger,
-        "posint" => ExpectPositiveInteger,
-        "natural" => ExpectNaturalNumber,
-        "boolean" => ExpectBoolean,
-        _ => ExpectValue,
+        CommandValueKind.Number => ExpectNumber,
+        CommandValueKind.Integer => ExpectInteger,
+        CommandValueKind.PositiveInteger => ExpectPositiveInteger,
+        CommandValueKind.NaturalNumber => ExpectNaturalNumber,
+        CommandValueKind.Boolean => ExpectBoolean,
+        CommandValueKind.Date => ExpectDate,
+        CommandValueKind.User => ExpectUser,
+        CommandValueKind.Channel => ExpectChannel,
+        _ => CheckSyntax,
     };
 
     internal string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);

@@ -1,4 +1,3 @@
-using CqBot.Commands;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,19 +14,37 @@ public sealed partial class EventDispatcher
     private Middleware[] _prepended = [];
     private Middleware[] _appended = [];
     private Middleware[]? _chain;
+    private readonly CommandMiddleware _commandMiddleware;
+    private CommandDispatchSettings _dispatchSettings = new();
 
     /// <summary>Creates a dispatcher for the given commands.</summary>
     public EventDispatcher(CommandRegistry commands, ILogger<EventDispatcher>? logger = null)
     {
         Commands = commands;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _commandMiddleware = new CommandMiddleware(this, _logger);
+        SortedPrefixes = Sort(_dispatchSettings.Prefixes);
     }
 
     /// <summary>The commands this bot answers.</summary>
     public CommandRegistry Commands { get; }
 
-    /// <summary>The texts sent for command errors; zh-CN unless changed.</summary>
+    /// <summary>The texts sent for command errors and help; zh-CN unless changed.</summary>
     public CommandTexts Texts { get; set; } = CommandTexts.ChineseSimplified;
+
+    /// <summary>How messages address commands: prefixes and nicknames.</summary>
+    public CommandDispatchSettings DispatchSettings
+    {
+        get => _dispatchSettings;
+        set
+        {
+            SortedPrefixes = Sort(value.Prefixes);
+            _dispatchSettings = value;
+        }
+    }
+
+    // Longest match first: descending order puts "" last and "!!" before "!".
+    internal string[] SortedPrefixes { get; private set; }
 
     /// <summary>
     /// Adds a middleware after those already added (or before all of them when <paramref name="prepend"/>
@@ -89,28 +106,20 @@ public sealed partial class EventDispatcher
         }
         lock (_gate)
         {
-            return _chain ??= [.. _prepended, .. _appended, ExecuteCommandAsync];
+            return _chain ??= [.. _prepended, .. _appended, _commandMiddleware.InvokeAsync];
         }
     }
 
-    private async ValueTask<Message?> ExecuteCommandAsync(Session session, Next next)
+    private static string[] Sort(IReadOnlyList<string> prefixes)
     {
-        var tokens = CommandTokenizer.Tokenize(session.Content);
-        if (tokens.Count == 0 || !Commands.TryGet(tokens[0], out var command))
+        var sorted = new string[prefixes.Count];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            return await next().ConfigureAwait(false);
+            sorted[i] = prefixes[i];
         }
-        tokens.RemoveAt(0);
-        var context = new CommandContext(session, command, tokens, Texts);
-        try
-        {
-            return await command.Handler(context).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
-        {
-            LogCommandFailed(exception, command.Name, session.UserId);
-            return Texts.UnknownError;
-        }
+        Array.Sort(sorted, StringComparer.Ordinal);
+        Array.Reverse(sorted);
+        return sorted;
     }
 
     private void Remove(Middleware middleware)
@@ -131,9 +140,6 @@ public sealed partial class EventDispatcher
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "A middleware failed while handling a {PostType} event from user {UserId}.")]
     private partial void LogMiddlewareFailed(Exception exception, string postType, long userId);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId}.")]
-    private partial void LogCommandFailed(Exception exception, string command, long userId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The reply to user {UserId} could not be sent.")]
     private partial void LogReplyFailed(Exception exception, long userId);

@@ -15,7 +15,12 @@ namespace CqBot.Generated
         /// <summary>Adds this assembly's commands to <paramref name="registry"/>.</summary>
         public static void Register(global::CqBot.CommandRegistry registry)
         {
-            registry.Add(new global::CqBot.CommandDefinition("roll", new string[] { "r" }, "roll <dice>", "Roll dice", global::Sample.Dice.__CqBotCommand0_Roll));
+            registry.Add(new global::CqBot.CommandDefinition("roll", global::Sample.Dice.__CqBotSignature0_Roll, global::Sample.Dice.__CqBotCommand0_Roll)
+            {
+                Aliases = new string[] { "r" },
+                Usage = "<dice>",
+                Description = "Roll dice",
+            });
         }
     }
 }
@@ -27,23 +32,34 @@ namespace Sample
 {
     partial class Dice
     {
-        /// <summary>Parses the arguments of <c>roll &lt;dice&gt;</c> and calls <see cref="Roll"/>.</summary>
+        /// <summary>The arguments and options of <c>roll</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature0_Roll = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("dice", global::CqBot.CommandValueKind.String, true, false),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>roll</c> and calls <see cref="Roll"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Roll(global::CqBot.CommandContext context)
         {
-            var arguments = context.Arguments;
-            if (arguments.Count < 1)
+            var parsed = context.Parse();
+            if (parsed.HelpRequested)
             {
-                return new(context.MissingArgument("dice"));
+                return new(context.Help());
             }
-            if (arguments.Count > 1)
+            if (parsed.Error is { } error)
             {
-                return new(context.TooManyArguments());
+                return new(context.Fail(error));
             }
             string p_dice = default!;
-            if (arguments.Count > 0)
+            if (parsed.Arguments.Count > 0)
             {
-                p_dice = arguments[0];
+                var v_dice = parsed.Arguments[0];
+                p_dice = v_dice.Text;
             }
             return new(global::CqBot.CommandReply.FromText(global::Sample.Dice.Roll(p_dice)));
         }

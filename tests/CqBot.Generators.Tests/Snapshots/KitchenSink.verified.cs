@@ -15,11 +15,26 @@ namespace CqBot.Generated
         /// <summary>Adds this assembly's commands to <paramref name="registry"/>.</summary>
         public static void Register(global::CqBot.CommandRegistry registry)
         {
-            registry.Add(new global::CqBot.CommandDefinition("add", global::System.Array.Empty<string>(), "add <a> <b>", null, global::Sample.Tools.Tools.__CqBotCommand0_Add));
-            registry.Add(new global::CqBot.CommandDefinition("count", global::System.Array.Empty<string>(), "count [...words]", null, global::Sample.Tools.Tools.__CqBotCommand1_Count));
-            registry.Add(new global::CqBot.CommandDefinition("say", global::System.Array.Empty<string>(), "say <text...>", null, global::Sample.Tools.Tools.__CqBotCommand2_Say));
-            registry.Add(new global::CqBot.CommandDefinition("scale", global::System.Array.Empty<string>(), "scale <factor> [times]", null, global::Sample.Tools.Tools.__CqBotCommand3_Scale));
-            registry.Add(new global::CqBot.CommandDefinition("toggle", global::System.Array.Empty<string>(), "toggle [on]", null, global::Sample.Tools.Tools.__CqBotCommand4_Toggle));
+            registry.Add(new global::CqBot.CommandDefinition("add", global::Sample.Tools.Tools.__CqBotSignature0_Add, global::Sample.Tools.Tools.__CqBotCommand0_Add)
+            {
+                Usage = "<a> <b>",
+            });
+            registry.Add(new global::CqBot.CommandDefinition("count", global::Sample.Tools.Tools.__CqBotSignature1_Count, global::Sample.Tools.Tools.__CqBotCommand1_Count)
+            {
+                Usage = "[...words]",
+            });
+            registry.Add(new global::CqBot.CommandDefinition("say", global::Sample.Tools.Tools.__CqBotSignature2_Say, global::Sample.Tools.Tools.__CqBotCommand2_Say)
+            {
+                Usage = "<text...>",
+            });
+            registry.Add(new global::CqBot.CommandDefinition("scale", global::Sample.Tools.Tools.__CqBotSignature3_Scale, global::Sample.Tools.Tools.__CqBotCommand3_Scale)
+            {
+                Usage = "<factor> [times]",
+            });
+            registry.Add(new global::CqBot.CommandDefinition("toggle", global::Sample.Tools.Tools.__CqBotSignature4_Toggle, global::Sample.Tools.Tools.__CqBotCommand4_Toggle)
+            {
+                Usage = "[on]",
+            });
         }
     }
 }
@@ -31,51 +46,79 @@ namespace Sample.Tools
 {
     partial class Tools
     {
-        /// <summary>Parses the arguments of <c>add &lt;a&gt; &lt;b&gt;</c> and calls <see cref="Add"/>.</summary>
+        /// <summary>The arguments and options of <c>add</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature0_Add = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("a", global::CqBot.CommandValueKind.Integer, true, false),
+                new("b", global::CqBot.CommandValueKind.Integer, true, false),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>add</c> and calls <see cref="Add"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Add(global::CqBot.CommandContext context)
         {
-            var arguments = context.Arguments;
-            if (arguments.Count < 1)
+            var parsed = context.Parse();
+            if (parsed.HelpRequested)
             {
-                return new(context.MissingArgument("a"));
+                return new(context.Help());
             }
-            if (arguments.Count < 2)
+            if (parsed.Error is { } error)
             {
-                return new(context.MissingArgument("b"));
-            }
-            if (arguments.Count > 2)
-            {
-                return new(context.TooManyArguments());
+                return new(context.Fail(error));
             }
             long p_a = default!;
-            if (arguments.Count > 0)
+            if (parsed.Arguments.Count > 0)
             {
-                if (!global::CqBot.CommandValueParsers.TryParseInteger(arguments[0], out var v_a))
-                {
-                    return new(context.InvalidArgument("a", "integer"));
-                }
-                p_a = v_a;
+                var v_a = parsed.Arguments[0];
+                p_a = v_a.Integer;
             }
             int p_b = default!;
-            if (arguments.Count > 1)
+            if (parsed.Arguments.Count > 1)
             {
-                if (!global::CqBot.CommandValueParsers.TryParseInteger(arguments[1], out var v_b) || v_b < int.MinValue || v_b > int.MaxValue)
+                var v_b = parsed.Arguments[1];
+                if (v_b.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return new(context.InvalidArgument("b", "integer"));
+                    return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidArgument, "b", global::CqBot.CommandValueKind.Integer)));
                 }
-                p_b = (int)v_b;
+                p_b = (int)v_b.Integer;
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             return new(global::CqBot.CommandReply.FromText(instance.Add(p_a, p_b)));
         }
 
-        /// <summary>Parses the arguments of <c>count [...words]</c> and calls <see cref="Count"/>.</summary>
+        /// <summary>The arguments and options of <c>count</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature1_Count = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("words", global::CqBot.CommandValueKind.String, false, true),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>count</c> and calls <see cref="Count"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand1_Count(global::CqBot.CommandContext context)
         {
-            var arguments = context.Arguments;
-            var p_words = arguments.Count > 0 ? global::CqBot.CommandReply.Rest(arguments, 0) : global::System.Array.Empty<string>();
+            var parsed = context.Parse();
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
+            }
+            if (parsed.Error is { } error)
+            {
+                return new(context.Fail(error));
+            }
+            var p_words = new string[global::System.Math.Max(0, parsed.Arguments.Count - 0)];
+            for (var i_words = 0; i_words < p_words.Length; i_words++)
+            {
+                var v_words = parsed.Arguments[0 + i_words];
+                p_words[i_words] = v_words.Text;
+            }
             if (context.Session.Event is not global::CqBot.GroupMessageEvent p_group)
             {
                 return new((global::CqBot.Message?)null);
@@ -85,76 +128,111 @@ namespace Sample.Tools
             return new((global::CqBot.Message?)null);
         }
 
-        /// <summary>Parses the arguments of <c>say &lt;text...&gt;</c> and calls <see cref="Say"/>.</summary>
+        /// <summary>The arguments and options of <c>say</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature2_Say = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("text", global::CqBot.CommandValueKind.Text, true, false),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>say</c> and calls <see cref="Say"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Say(global::CqBot.CommandContext context)
         {
-            var arguments = context.Arguments;
-            if (arguments.Count < 1)
+            var parsed = context.Parse();
+            if (parsed.HelpRequested)
             {
-                return new(context.MissingArgument("text"));
+                return new(context.Help());
+            }
+            if (parsed.Error is { } error)
+            {
+                return new(context.Fail(error));
             }
             string p_text = default!;
-            if (arguments.Count > 0)
+            if (parsed.Arguments.Count > 0)
             {
-                p_text = string.Join(" ", global::CqBot.CommandReply.Rest(arguments, 0));
+                var v_text = parsed.Arguments[0];
+                p_text = v_text.Text;
             }
             var p_session = context.Session;
             var p_cancellationToken = context.CancellationToken;
             return global::CqBot.CommandReply.AwaitMessage(global::Sample.Tools.Tools.Say(p_text, p_session, p_cancellationToken));
         }
 
-        /// <summary>Parses the arguments of <c>scale &lt;factor&gt; [times]</c> and calls <see cref="Scale"/>.</summary>
+        /// <summary>The arguments and options of <c>scale</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature3_Scale = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("factor", global::CqBot.CommandValueKind.Number, true, false),
+                new("times", global::CqBot.CommandValueKind.PositiveInteger, false, false),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>scale</c> and calls <see cref="Scale"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Scale(global::CqBot.CommandContext context)
         {
-            var arguments = context.Arguments;
-            if (arguments.Count < 1)
+            var parsed = context.Parse();
+            if (parsed.HelpRequested)
             {
-                return new(context.MissingArgument("factor"));
+                return new(context.Help());
             }
-            if (arguments.Count > 2)
+            if (parsed.Error is { } error)
             {
-                return new(context.TooManyArguments());
+                return new(context.Fail(error));
             }
             double p_factor = default!;
-            if (arguments.Count > 0)
+            if (parsed.Arguments.Count > 0)
             {
-                if (!global::CqBot.CommandValueParsers.TryParseNumber(arguments[0], out var v_factor))
-                {
-                    return new(context.InvalidArgument("factor", "number"));
-                }
-                p_factor = v_factor;
+                var v_factor = parsed.Arguments[0];
+                p_factor = v_factor.Number;
             }
             int p_times = 3;
-            if (arguments.Count > 1)
+            if (parsed.Arguments.Count > 1)
             {
-                if (!global::CqBot.CommandValueParsers.TryParsePositiveInteger(arguments[1], out var v_times) || v_times < int.MinValue || v_times > int.MaxValue)
+                var v_times = parsed.Arguments[1];
+                if (v_times.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return new(context.InvalidArgument("times", "posint"));
+                    return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidArgument, "times", global::CqBot.CommandValueKind.PositiveInteger)));
                 }
-                p_times = (int)v_times;
+                p_times = (int)v_times.Integer;
             }
             return global::CqBot.CommandReply.AwaitText(global::Sample.Tools.Tools.Scale(p_factor, p_times));
         }
 
-        /// <summary>Parses the arguments of <c>toggle [on]</c> and calls <see cref="Toggle"/>.</summary>
+        /// <summary>The arguments and options of <c>toggle</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature4_Toggle = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("on", global::CqBot.CommandValueKind.Boolean, false, false),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>toggle</c> and calls <see cref="Toggle"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Toggle(global::CqBot.CommandContext context)
         {
-            var arguments = context.Arguments;
-            if (arguments.Count > 1)
+            var parsed = context.Parse();
+            if (parsed.HelpRequested)
             {
-                return new(context.TooManyArguments());
+                return new(context.Help());
+            }
+            if (parsed.Error is { } error)
+            {
+                return new(context.Fail(error));
             }
             bool? p_on = default;
-            if (arguments.Count > 0)
+            if (parsed.Arguments.Count > 0)
             {
-                if (!global::CqBot.CommandValueParsers.TryParseBoolean(arguments[0], out var v_on))
-                {
-                    return new(context.InvalidArgument("on", "boolean"));
-                }
-                p_on = v_on;
+                var v_on = parsed.Arguments[0];
+                p_on = v_on.Boolean;
             }
             return new(global::Sample.Tools.Tools.Toggle(p_on));
         }

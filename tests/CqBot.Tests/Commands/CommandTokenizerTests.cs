@@ -4,6 +4,8 @@ namespace CqBot.Tests.Commands;
 
 public sealed class CommandTokenizerTests
 {
+    private static string[] Contents(string input) => CommandTokenizer.Tokenize(input).Tokens.Select(t => t.Content).ToArray();
+
     [Theory]
     [InlineData("roll 2d6", new[] { "roll", "2d6" })]
     [InlineData("  a   b\tc ", new[] { "a", "b", "c" })]
@@ -13,13 +15,34 @@ public sealed class CommandTokenizerTests
     [InlineData("say ‘a b’", new[] { "say", "a b" })]
     [InlineData("say \"\"", new[] { "say", "" })]
     [InlineData("say a\"b c\"", new[] { "say", "a\"b", "c\"" })]
+    [InlineData("hug [CQ:at,qq=1,name=a b] now", new[] { "hug", "[CQ:at,qq=1,name=a b]", "now" })]
     public void Tokenize_Input_SplitsIntoTokens(string input, string[] expected) =>
-        Assert.Equal(expected, CommandTokenizer.Tokenize(input));
+        Assert.Equal(expected, Contents(input));
 
     [Fact]
-    public void Tokenize_UnclosedQuote_KeepsTheQuoteAsText() =>
-        Assert.Equal(["say", "\"a", "b"], CommandTokenizer.Tokenize("say \"a b"));
+    public void Tokenize_UnclosedQuote_ReportsWhereItStarts()
+    {
+        var (tokens, _, unclosed) = CommandTokenizer.Tokenize("say \"a b");
+        Assert.Equal(["say"], tokens.Select(t => t.Content));
+        Assert.Equal(4, unclosed);
+    }
 
     [Fact]
-    public void Tokenize_Empty_ReturnsNoTokens() => Assert.Empty(CommandTokenizer.Tokenize("   "));
+    public void Tokenize_QuotedToken_IsMarkedQuoted()
+    {
+        var tokens = CommandTokenizer.Tokenize("\"-a\" -a").Tokens;
+        Assert.True(tokens[0].Quoted);
+        Assert.False(tokens[1].Quoted);
+    }
+
+    [Fact]
+    public void Tokenize_Terminator_StopsThere()
+    {
+        var (tokens, stop, _) = CommandTokenizer.Tokenize("foo;bar baz", 0, ';');
+        Assert.Equal(["foo"], tokens.Select(t => t.Content));
+        Assert.Equal(3, stop);
+    }
+
+    [Fact]
+    public void Tokenize_Empty_ReturnsNoTokens() => Assert.Empty(CommandTokenizer.Tokenize("   ").Tokens);
 }

@@ -134,7 +134,7 @@ public sealed class GeneratedDispatchTests
     public void Registry_GeneratedTable_HasUsageAndDescription()
     {
         Assert.True(_harness.Dispatcher.Commands.TryGet("add", out var add));
-        Assert.Equal("add <a> <b>", add.Usage);
+        Assert.Equal("<a> <b>", add.Usage);
         Assert.Equal("Adds two integers", add.Description);
         Assert.Equal(["plus"], add.Aliases);
     }
@@ -143,8 +143,9 @@ public sealed class GeneratedDispatchTests
     public void Registry_DuplicateName_ThrowsNamingBothCommands()
     {
         var registry = new CommandRegistry();
-        registry.Add(new CommandDefinition("a", ["b"], "a", null, _ => default));
-        var error = Assert.Throws<InvalidOperationException>(() => registry.Add(new CommandDefinition("b", [], "b", null, _ => default)));
+        var signature = new CommandSignature([], []);
+        registry.Add(new CommandDefinition("a", signature, _ => default) { Aliases = ["b"] });
+        var error = Assert.Throws<InvalidOperationException>(() => registry.Add(new CommandDefinition("b", signature, _ => default)));
         Assert.Contains("'b'", error.Message);
         Assert.Contains("'a'", error.Message);
     }

@@ -27,6 +27,47 @@ public partial class CalculatorCommands
     public static string Flag(bool on) => on ? "on" : "off";
 }
 
+public enum Mood
+{
+    Happy,
+    Grumpy,
+}
+
+public partial class OptionCommands
+{
+    [Command("repeat <word>")]
+    [Option("times", "-t, --times <count:posint>", Description = "how often")]
+    [Option("loud", "-l", Description = "shout")]
+    [Option("separator", "-s [sep]")]
+    public static string Repeat(string word, int times = 2, bool loud = false, string separator = " ")
+    {
+        var text = string.Join(separator, Enumerable.Repeat(word, times));
+        return loud ? text.ToUpperInvariant() : text;
+    }
+
+    [Command("feel <mood>")]
+    [Option("level", "--level <n>")]
+    public static string Feel(Mood mood, double level = 1) => string.Create(CultureInfo.InvariantCulture, $"{mood}:{level}");
+
+    [Command("pick")]
+    [Option("mode", "-m <mode>")]
+    [Option("mode", "-A, --advantage", Value = "adv")]
+    [Option("mode", "-D", Value = "dis")]
+    public static string Pick(string mode = "normal") => mode;
+
+    [Command("when <at:date>")]
+    public static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    [Command("poke <target:user>")]
+    public static string Poke(long target) => target.ToString(CultureInfo.InvariantCulture);
+
+    [Command("sum [...values:integer]")]
+    public static string Sum(long[] values) => values.Sum().ToString(CultureInfo.InvariantCulture);
+
+    [Command("ver <version>")]
+    public static string Ver(Version version) => version.Major.ToString(CultureInfo.InvariantCulture);
+}
+
 public partial class ChatCommands(IGreetingSource greetings)
 {
     [Command("greet <name> [times:posint]")]

@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+
+namespace CqBot.Generators;
+
+/// <summary>What the generator needs to know about a parameter's type to bind a command value to it.</summary>
+internal sealed class TypeShape
+{
+    private TypeShape(Model.ValueConversion conversion, string? inferredKind, bool nullable, bool isArray, string? elementTypeName, string? validator)
+    {
+        Conversion = conversion;
+        InferredKind = inferredKind;
+        Nullable = nullable;
+        IsArray = isArray;
+        ElementTypeName = elementTypeName;
+        Validator = validator;
+    }
+
+    /// <summary>How a value converts to the (element) type.</summary>
+    public Model.ValueConversion Conversion { get; }
+
+    /// <summary>The CommandValueKind an undeclared type takes from this type, or null when none fits.</summary>
+    public string? InferredKind { get; }
+
+    public bool Nullable { get; }
+
+    public bool IsArray { get; }
+
+    /// <summary>The element type of an array, or the underlying type of a custom value, fully qualified.</summary>
+    public string? ElementTypeName { get; }
+
+    /// <summary>For custom types: a static lambda that tells whether a string converts.</summary>
+    public string? Validator { get; }
+
+    public static TypeShape Of(ITypeSymbol type)
+    {
+        var nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            nullable = true;
+            type = wrapper.TypeArguments[0];
+        }
+        if (type is IArrayTypeSymbol array)
+        {
+            var element = Of(array.ElementType);
+            return new TypeShape(element.Conversion, element.InferredKind, nullable, true, array.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), element.Validator);
+        }
+        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return new TypeShape(Model.ValueConversion.String, "String", nullable, false, name, null);
+            case SpecialType.System_Int32: return new TypeShape(Model.ValueConversion.Int32, "Integer", nullable, false, name, null);
+            case SpecialType.System_Int64: return new TypeShape(Model.ValueConversion.Int64, "Integer", nullable, false, name, null);
+            case SpecialType.System_Double: return new TypeShape(Model.ValueConversion.Double, "Number", nullable, false, name, null);
+            case SpecialType.System_Single: return new TypeShape(Model.ValueConversion.Single, "Number", nullable, false, name, null);
+            case SpecialType.System_Decimal: return new TypeShape(Model.ValueConversion.Decimal, "Number", nullable, false, name, null);
+            case SpecialType.System_Boolean: return new TypeShape(Model.ValueConversion.Boolean, "Boolean", nullable, false, name, null);
+            case SpecialType.System_DateTime: return new TypeShape(Model.ValueConversion.DateTime, "Date", nullable, false, name, null);
+        }
+        if (name == "global::System.DateTimeOffset")
+        {
+            return new TypeShape(Model.ValueConversion.DateTimeOffset, "Date", nullable, false, name, null);
+        }
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return new TypeShape(Model.ValueConversion.Enum, "Custom", nullable, false, name,
+                "static s => global::System.Enum.TryParse<" + name + ">(s, true, out var v) && global::System.Enum.IsDefined(v)");
+        }
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate.OriginalDefinition.ToDisplayString() == "System.IParsable<TSelf>"
+                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
+            {
+                return new TypeShape(Model.ValueConversion.Parsable, "Custom", nullable, false, name,
+                    "static s => " + name + ".TryParse(s, global::System.Globalization.CultureInfo.InvariantCulture, out _)");
+            }
+        }
+        foreach (var member in type.GetMembers("TryParse"))
+        {
+            if (member is IMethodSymbol { IsStatic: true, ReturnType.SpecialType: SpecialType.System_Boolean, Parameters.Length: 2 } method
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && method.Parameters[1].RefKind == RefKind.Out
+                && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, type)
+                && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
+            {
+                return new TypeShape(Model.ValueConversion.TryParsable, "Custom", nullable, false, name,
+                    "static s => " + name + ".TryParse(s, out _)");
+            }
+        }
+        return new TypeShape(Model.ValueConversion.None, null, nullable, false, name, null);
+    }
+}

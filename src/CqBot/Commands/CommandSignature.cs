@@ -1,0 +1,130 @@
+namespace CqBot;
+
+/// <summary>
+/// The arguments and options of one command, with the lookup tables the parser needs. The source
+/// generator creates one per command; it is immutable and shared by every invocation.
+/// </summary>
+public sealed class CommandSignature
+{
+    private readonly Dictionary<string, int> _byAlias = new(StringComparer.Ordinal);
+    private readonly string[] _slotNames;
+
+    /// <summary>Creates a signature; throws when two options claim the same name or symbol.</summary>
+    public CommandSignature(ArgumentDeclaration[] arguments, OptionDeclaration[] options, bool strictOptions = false)
+    {
+        Arguments = arguments;
+        Options = options;
+        StrictOptions = strictOptions;
+        var slots = new List<string>();
+        OptionSlots = new int[options.Length];
+        for (var i = 0; i < options.Length; i++)
+        {
+            var option = options[i];
+            var slot = slots.IndexOf(option.Name);
+            if (slot < 0)
+            {
+                slot = slots.Count;
+                slots.Add(option.Name);
+            }
+            OptionSlots[i] = slot;
+            foreach (var alias in option.Aliases)
+            {
+                if (!_byAlias.TryAdd(alias, i))
+                {
+                    throw new ArgumentException($"The option name '{alias}' is declared twice (by '{options[_byAlias[alias]].Name}' and '{option.Name}').", nameof(options));
+                }
+            }
+        }
+        // Every option also answers to --kebab-name, as in Koishi, unless something else has that name.
+        for (var i = 0; i < options.Length; i++)
+        {
+            _byAlias.TryAdd("--" + ToKebabCase(options[i].Name), i);
+        }
+        _slotNames = [.. slots];
+        foreach (var argument in arguments)
+        {
+            HasNumericArgument |= IsNumeric(argument.Kind);
+        }
+    }
+
+    /// <summary>The declared arguments in order.</summary>
+    public IReadOnlyList<ArgumentDeclaration> Arguments { get; }
+
+    /// <summary>The declared options in order, value-variants included.</summary>
+    public IReadOnlyList<OptionDeclaration> Options { get; }
+
+    /// <summary>When true, a dash token that names no declared option is taken as an argument.</summary>
+    public bool StrictOptions { get; }
+
+    /// <summary>
+    /// When true (the default), a missing required argument and arguments beyond the declared ones are
+    /// errors. When false, as in Koishi by default, missing arguments are left unset and extra ones are
+    /// kept as strings.
+    /// </summary>
+    public bool CheckArgumentCount { get; init; } = true;
+
+    /// <summary>
+    /// When false (the default), an option the command does not declare is an error. When true, as in
+    /// Koishi by default, it is kept in <see cref="ParsedCommand.UnknownOptions"/> under its camelCase
+    /// name; it takes the next token as its value unless that token starts with a dash.
+    /// </summary>
+    public bool AllowUnknownOptions { get; init; }
+
+    /// <summary>The distinct option names; a parsed command holds one value slot per name.</summary>
+    public IReadOnlyList<string> OptionNames => _slotNames;
+
+    internal int[] OptionSlots { get; }
+
+    internal bool HasNumericArgument { get; }
+
+    /// <summary>The slot index of an option name, or -1.</summary>
+    public int SlotOf(string optionName) => Array.IndexOf(_slotNames, optionName);
+
+    internal int FindOption(string alias) => _byAlias.TryGetValue(alias, out var index) ? index : -1;
+
+    // A symbol is a name made of non-word characters: '#', or '--' alone (which then no longer ends the options).
+    internal bool HasSymbol(string token) => (token == "--" || !token.StartsWith('-')) && _byAlias.ContainsKey(token);
+
+    internal static bool IsNumeric(CommandValueKind kind) =>
+        kind is CommandValueKind.Number or CommandValueKind.Integer or CommandValueKind.PositiveInteger or CommandValueKind.NaturalNumber;
+
+    /// <summary><c>show-hidden</c> → <c>showHidden</c>.</summary>
+    public static string ToCamelCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length);
+        var upper = false;
+        foreach (var c in name)
+        {
+            if (c is '-' or '_')
+            {
+                upper = builder.Length > 0;
+                continue;
+            }
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        return builder.ToString();
+    }
+
+    /// <summary><c>showHidden</c> → <c>show-hidden</c>.</summary>
+    public static string ToKebabCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c))
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append('-');
+                }
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c == '_' ? '-' : c);
+            }
+        }
+        return builder.ToString();
+    }
+}
