@@ -38,7 +38,9 @@ public sealed class CommandContext
     public Message Fail(CommandParseError error) => error.ToText(Texts);
 
     /// <summary>The command's help text, in the bot's language.</summary>
-    public Message Help() => CommandHelp.Format(Command, Texts);
+    public Message Help() => CommandHelp.Format(Command, Texts, Dispatcher?.Commands, Dispatcher?.FirstPrefix ?? "");
+
+    internal EventDispatcher? Dispatcher { get; init; }
 
     /// <summary>A service from the event's dependency-injection scope; throws when it is not registered.</summary>
     public T GetRequiredService<T>()

@@ -38,6 +38,9 @@ public sealed class CommandDefinition
     /// <summary>Left out of the command list (still callable, and its help still works).</summary>
     public bool Hidden { get; init; }
 
+    /// <summary>True for commands CqBot provides itself (<c>help</c>, implicit parents); a command of the bot's own replaces them.</summary>
+    public bool IsBuiltIn { get; init; }
+
     /// <summary>The handler that binds the parsed values and runs the command.</summary>
     public CommandHandler Handler { get; }
 }

@@ -2,43 +2,46 @@ using System.Text;
 
 namespace CqBot;
 
-/// <summary>Formats a command's help in Koishi's layout: title, description, aliases, usage, options, examples.</summary>
+/// <summary>
+/// Formats help in Koishi's layout: a command's title, description, aliases, usage text, options,
+/// examples and subcommands; and the list of commands.
+/// </summary>
 public static class CommandHelp
 {
     /// <summary>The help text of <paramref name="command"/>.</summary>
-    public static string Format(CommandDefinition command, CommandTexts texts)
+    /// <param name="command">The command.</param>
+    /// <param name="texts">The language.</param>
+    /// <param name="registry">Where its subcommands are found; null leaves them out.</param>
+    /// <param name="prefix">The first command prefix, shown before subcommand names.</param>
+    /// <param name="showHidden">Also show hidden options and the built-in <c>-h, --help</c>.</param>
+    public static string Format(CommandDefinition command, CommandTexts texts, CommandRegistry? registry = null, string prefix = "", bool showHidden = false)
     {
         var help = new StringBuilder();
-        help.Append(texts.HelpTitle).Append(command.Name.Replace('.', ' '));
+        help.Append(texts.HelpTitle).Append(DisplayName(command));
         if (command.Usage.Length > 0)
         {
             help.Append(' ').Append(command.Usage);
         }
-        if (!string.IsNullOrEmpty(command.Description))
-        {
-            help.Append('\n').Append(command.Description);
-        }
+        AppendLine(help, command.Description);
         if (command.Aliases.Count > 0)
         {
-            help.Append('\n').Append(texts.Format(texts.HelpAliases, string.Join('，', command.Aliases)));
+            AppendLine(help, texts.Format(texts.HelpAliases, string.Join('，', command.Aliases)));
         }
-        if (!string.IsNullOrEmpty(command.UsageText))
-        {
-            help.Append('\n').Append(command.UsageText);
-        }
-        var options = command.Signature.Options;
+        AppendLine(help, command.UsageText);
+
         var header = false;
-        foreach (var option in options)
+        if (showHidden && !command.Signature.DeclaresHelp)
         {
-            if (option.Hidden)
+            StartOptions(help, texts, ref header);
+            help.Append("\n    -h, --help  ").Append(texts.HelpOptionDescription);
+        }
+        foreach (var option in command.Signature.Options)
+        {
+            if (option.Hidden && !showHidden)
             {
                 continue;
             }
-            if (!header)
-            {
-                help.Append('\n').Append(texts.HelpOptions);
-                header = true;
-            }
+            StartOptions(help, texts, ref header);
             help.Append("\n    ").Append(OptionSyntax(option));
             if (!string.IsNullOrEmpty(option.Description))
             {
@@ -53,13 +56,53 @@ public static class CommandHelp
                 help.Append("\n    ").Append(example);
             }
         }
+        if (registry is not null)
+        {
+            var children = new List<CommandDefinition>();
+            foreach (var candidate in registry.Commands)
+            {
+                if (candidate.Parent == command.Name && (showHidden || !candidate.Hidden))
+                {
+                    children.Add(candidate);
+                }
+            }
+            if (children.Count > 0)
+            {
+                children.Sort(static (a, b) => string.CompareOrdinal(DisplayName(a), DisplayName(b)));
+                help.Append('\n').Append(texts.HelpSubcommands);
+                AppendEntries(help, children, prefix);
+            }
+        }
         return help.ToString();
     }
+
+    /// <summary>The list of root commands, sorted, with the epilog that points at <c>help &lt;command&gt;</c>.</summary>
+    public static string FormatList(CommandRegistry registry, CommandTexts texts, string prefix = "", bool showHidden = false)
+    {
+        var roots = new List<CommandDefinition>();
+        foreach (var command in registry.Commands)
+        {
+            if (command.Parent is null && (showHidden || !command.Hidden))
+            {
+                roots.Add(command);
+            }
+        }
+        roots.Sort(static (a, b) => string.CompareOrdinal(DisplayName(a), DisplayName(b)));
+        var list = new StringBuilder(texts.CommandListTitle);
+        AppendEntries(list, roots, prefix);
+        list.Append('\n').Append(texts.Format(texts.CommandListEpilog, prefix));
+        return list.ToString();
+    }
+
+    /// <summary>A command's name as help shows it: a derived subcommand's dots become spaces.</summary>
+    public static string DisplayName(CommandDefinition command) => command.Name.Replace('.', ' ');
 
     /// <summary>An option as help shows it: its names, the auto-added <c>--kebab-name</c>, and its value.</summary>
     public static string OptionSyntax(OptionDeclaration option)
     {
         var syntax = new StringBuilder();
+        var kebab = "--" + CommandSignature.ToKebabCase(option.Name);
+        var hasKebab = false;
         foreach (var alias in option.Aliases)
         {
             if (syntax.Length > 0)
@@ -67,21 +110,16 @@ public static class CommandHelp
                 syntax.Append(", ");
             }
             syntax.Append(alias);
-        }
-        var kebab = "--" + CommandSignature.ToKebabCase(option.Name);
-        var hasKebab = false;
-        foreach (var alias in option.Aliases)
-        {
             hasKebab |= alias == kebab;
         }
+        // Koishi appends --kebab-name to an option's own names, but not to a value-variant's.
         if (!hasKebab && option.FixedValue is null)
         {
             syntax.Append(syntax.Length > 0 ? ", " : "").Append(kebab);
         }
         if (option.TakesValue)
         {
-            var name = option.ValueName ?? "value";
-            syntax.Append(' ').Append(option.ValueRequired ? '<' : '[').Append(name);
+            syntax.Append(' ').Append(option.ValueRequired ? '<' : '[').Append(option.ValueName ?? "value");
             if (option.Greedy)
             {
                 syntax.Append("...");
@@ -89,5 +127,34 @@ public static class CommandHelp
             syntax.Append(option.ValueRequired ? '>' : ']');
         }
         return syntax.ToString();
+    }
+
+    private static void AppendEntries(StringBuilder text, List<CommandDefinition> commands, string prefix)
+    {
+        foreach (var command in commands)
+        {
+            text.Append("\n    ").Append(prefix).Append(DisplayName(command));
+            if (!string.IsNullOrEmpty(command.Description))
+            {
+                text.Append("  ").Append(command.Description);
+            }
+        }
+    }
+
+    private static void StartOptions(StringBuilder help, CommandTexts texts, ref bool header)
+    {
+        if (!header)
+        {
+            help.Append('\n').Append(texts.HelpOptions);
+            header = true;
+        }
+    }
+
+    private static void AppendLine(StringBuilder text, string? line)
+    {
+        if (!string.IsNullOrEmpty(line))
+        {
+            text.Append('\n').Append(line);
+        }
     }
 }

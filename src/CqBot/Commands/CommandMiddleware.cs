@@ -15,7 +15,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         {
             return await next().ConfigureAwait(false);
         }
-        var context = new CommandContext(session, command, source, start, dispatcher.Texts);
+        var context = new CommandContext(session, command, source, start, dispatcher.Texts) { Dispatcher = dispatcher };
         try
         {
             return await command.Handler(context).ConfigureAwait(false);

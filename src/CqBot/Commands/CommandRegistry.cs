@@ -36,9 +36,17 @@ public sealed class CommandRegistry
         return registry;
     }
 
-    /// <summary>Adds a command; its name and aliases must not be taken yet.</summary>
+    /// <summary>Adds a command; its name and aliases must not be taken yet, except by a built-in command, which it replaces.</summary>
     public void Add(CommandDefinition command)
     {
+        if (_byName.TryGetValue(Normalize(command.Name), out var existing) && existing.IsBuiltIn)
+        {
+            Remove(existing);
+        }
+        else if (command.IsBuiltIn && _byName.ContainsKey(Normalize(command.Name)))
+        {
+            return;
+        }
         Claim(command.Name, command);
         foreach (var alias in command.Aliases)
         {
@@ -55,6 +63,37 @@ public sealed class CommandRegistry
             return true;
         }
         return _byName.TryGetValue(Normalize(nameOrAlias), out command!);
+    }
+
+    /// <summary>Adds an action-less command for every parent that subcommands name but nobody declared, so <c>admin</c> shows the help of <c>admin.ban</c>'s family.</summary>
+    public void AddImplicitParents()
+    {
+        for (var i = 0; i < _commands.Count; i++)
+        {
+            var parent = _commands[i].Parent;
+            if (parent is not null && !_byName.ContainsKey(Normalize(parent)))
+            {
+                var dot = parent.LastIndexOf('.');
+                Add(HelpCommand.CreateImplicitParent(parent, dot < 0 ? null : parent[..dot]));
+            }
+        }
+    }
+
+    private void Remove(CommandDefinition command)
+    {
+        _commands.Remove(command);
+        List<string> keys = [];
+        foreach (var pair in _byName)
+        {
+            if (ReferenceEquals(pair.Value, command))
+            {
+                keys.Add(pair.Key);
+            }
+        }
+        foreach (var key in keys)
+        {
+            _byName.Remove(key);
+        }
     }
 
     private void Claim(string name, CommandDefinition command)

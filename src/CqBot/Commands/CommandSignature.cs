@@ -75,6 +75,9 @@ public sealed class CommandSignature
 
     internal int[] OptionSlots { get; }
 
+    /// <summary>True when the command declares <c>-h</c> or <c>--help</c> itself, so they are not the built-in help flag.</summary>
+    public bool DeclaresHelp => FindOption("-h") >= 0 || FindOption("--help") >= 0;
+
     internal bool HasNumericArgument { get; }
 
     /// <summary>The slot index of an option name, or -1.</summary>

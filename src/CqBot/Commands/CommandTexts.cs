@@ -34,6 +34,12 @@ public sealed record CommandTexts
         HelpOptions = "可用的选项有：",
         HelpExamples = "使用示例：",
         HelpSubcommands = "可用的子指令有：",
+        HelpCommandDescription = "显示帮助信息",
+        HelpShowHiddenDescription = "查看隐藏的选项和指令",
+        HelpOptionDescription = "显示此信息",
+        CommandNotFound = "指令未找到。",
+        CommandListTitle = "当前可用的指令有：",
+        CommandListEpilog = "输入“{0}help 指令名”查看特定指令的语法和使用示例。",
     };
 
     /// <summary>English (en-US).</summary>
@@ -61,6 +67,12 @@ public sealed record CommandTexts
         HelpOptions = "Available options:",
         HelpExamples = "Examples:",
         HelpSubcommands = "Available subcommands:",
+        HelpCommandDescription = "Show help",
+        HelpShowHiddenDescription = "show hidden options and commands",
+        HelpOptionDescription = "show this message",
+        CommandNotFound = "Command not found.",
+        CommandListTitle = "Available commands:",
+        CommandListEpilog = "Type \"{0}help <command>\" to see syntax and examples for a specific command.",
     };
 
     /// <summary>A required argument is missing; {0} is its name.</summary>
@@ -128,6 +140,24 @@ public sealed record CommandTexts
 
     /// <summary>Heads the subcommands in help.</summary>
     public required string HelpSubcommands { get; init; }
+
+    /// <summary>The description of the built-in <c>help</c> command.</summary>
+    public required string HelpCommandDescription { get; init; }
+
+    /// <summary>The description of <c>help</c>'s <c>-H, --show-hidden</c>.</summary>
+    public required string HelpShowHiddenDescription { get; init; }
+
+    /// <summary>The description of every command's hidden <c>-h, --help</c>.</summary>
+    public required string HelpOptionDescription { get; init; }
+
+    /// <summary>Sent by <c>help</c> for a name that is no command.</summary>
+    public required string CommandNotFound { get; init; }
+
+    /// <summary>Heads the command list.</summary>
+    public required string CommandListTitle { get; init; }
+
+    /// <summary>Ends the command list; {0} is the first prefix.</summary>
+    public required string CommandListEpilog { get; init; }
 
     /// <summary>The expectation sentence for a type.</summary>
     public string Expectation(CommandValueKind kind) => kind switch

@@ -16,6 +16,7 @@ public sealed partial class EventDispatcher
     private Middleware[]? _chain;
     private readonly CommandMiddleware _commandMiddleware;
     private CommandDispatchSettings _dispatchSettings = new();
+    private CommandTexts _texts = CommandTexts.ChineseSimplified;
 
     /// <summary>Creates a dispatcher for the given commands.</summary>
     public EventDispatcher(CommandRegistry commands, ILogger<EventDispatcher>? logger = null)
@@ -30,7 +31,18 @@ public sealed partial class EventDispatcher
     public CommandRegistry Commands { get; }
 
     /// <summary>The texts sent for command errors and help; zh-CN unless changed.</summary>
-    public CommandTexts Texts { get; set; } = CommandTexts.ChineseSimplified;
+    public CommandTexts Texts
+    {
+        get => _texts;
+        set
+        {
+            _texts = value;
+            lock (_gate)
+            {
+                _chain = null;
+            }
+        }
+    }
 
     /// <summary>How messages address commands: prefixes and nicknames.</summary>
     public CommandDispatchSettings DispatchSettings
@@ -45,6 +57,9 @@ public sealed partial class EventDispatcher
 
     // Longest match first: descending order puts "" last and "!!" before "!".
     internal string[] SortedPrefixes { get; private set; }
+
+    /// <summary>The first configured prefix, shown in help.</summary>
+    internal string FirstPrefix => _dispatchSettings.Prefixes.Count > 0 ? _dispatchSettings.Prefixes[0] : "";
 
     /// <summary>
     /// Adds a middleware after those already added (or before all of them when <paramref name="prepend"/>
@@ -106,7 +121,14 @@ public sealed partial class EventDispatcher
         }
         lock (_gate)
         {
-            return _chain ??= [.. _prepended, .. _appended, _commandMiddleware.InvokeAsync];
+            if (_chain is null)
+            {
+                // The built-in help speaks the current language; parents named only by subcommands get a help-only command.
+                Commands.Add(HelpCommand.Create(this));
+                Commands.AddImplicitParents();
+                _chain = [.. _prepended, .. _appended, _commandMiddleware.InvokeAsync];
+            }
+            return _chain;
         }
     }
 

@@ -6,12 +6,12 @@ namespace CqBot.Tests.Support;
 /// <summary>A dispatcher with this assembly's generated commands and a recording transport.</summary>
 internal sealed class DispatchHarness
 {
-    public DispatchHarness(Action<IServiceCollection>? services = null)
+    public DispatchHarness(Action<IServiceCollection>? services = null, CommandRegistry? registry = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         Services = collection.BuildServiceProvider();
-        Dispatcher = new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands());
+        Dispatcher = new EventDispatcher(registry ?? CommandRegistry.CreateWithGeneratedCommands());
         Bot = new Bot(TestEvents.SelfId, Transport);
     }
 

@@ -22,17 +22,19 @@ internal static class SignatureFromCase
         _ => null,
     };
 
-    public static CommandSignature Build(KoishiCase @case)
+    public static CommandSignature Build(KoishiCase @case) => Build(@case.Json);
+
+    public static CommandSignature Build(JsonElement json)
     {
-        var declaration = CommandDeclaration.TryParse(@case.Json.GetProperty("declaration").GetString()!, out var error)
+        var declaration = CommandDeclaration.TryParse(json.GetProperty("declaration").GetString()!.TrimStart('.'), out var error)
             ?? throw new InvalidOperationException(error);
         var arguments = declaration.Arguments
             .Select(a => new ArgumentDeclaration(a.Name, KindOf(a.Type) ?? throw new UnknownTypeException(a.Name, a.Type!), a.Required, a.Variadic))
             .ToArray();
 
         var options = new List<OptionDeclaration>();
-        var baseKinds = new Dictionary<string, CommandValueKind>();
-        foreach (var option in @case.Json.GetProperty("options").EnumerateArray())
+        var optionList = json.TryGetProperty("options", out var declaredOptions) ? declaredOptions.EnumerateArray().ToList() : [];
+        foreach (var option in optionList)
         {
             var name = option.GetProperty("name").GetString()!;
             var syntax = OptionSyntax.TryParse(option.GetProperty("syntax").GetString()!, out var syntaxError)
@@ -52,22 +54,30 @@ internal static class SignatureFromCase
             {
                 // A variant's value keeps its own JSON type, as the parameter's type would in C#.
                 var variantKind = KindOfValue(fixedValue);
-                options.Add(new OptionDeclaration(name, aliases, variantKind, takesValue: false) { FixedValue = ValueOf(fixedValue, variantKind) });
+                options.Add(new OptionDeclaration(name, aliases, variantKind, takesValue: false)
+                {
+                    FixedValue = ValueOf(fixedValue, variantKind),
+                    Description = option.TryGetProperty("description", out var vd) ? vd.GetString() : null,
+                });
                 continue;
             }
-            baseKinds.TryAdd(name, kind);
-            options.Add(new OptionDeclaration(name, aliases, kind, syntax.TakesValue, syntax.ValueRequired, syntax.ValueName) { Validator = validator });
+            options.Add(new OptionDeclaration(name, aliases, kind, syntax.TakesValue, syntax.ValueRequired, syntax.ValueName)
+            {
+                Validator = validator,
+                Description = option.TryGetProperty("description", out var d) ? d.GetString() : null,
+                Hidden = option.TryGetProperty("hidden", out var h) && h.GetBoolean(),
+            });
         }
         // The case runs with Koishi's configuration; its defaults are checkArgCount and checkUnknown off.
-        return new CommandSignature(arguments, [.. options], Config(@case, "strictOptions"))
+        return new CommandSignature(arguments, [.. options], Config(json, "strictOptions"))
         {
-            CheckArgumentCount = Config(@case, "checkArgCount"),
-            AllowUnknownOptions = !Config(@case, "checkUnknown"),
+            CheckArgumentCount = Config(json, "checkArgCount"),
+            AllowUnknownOptions = !Config(json, "checkUnknown"),
         };
     }
 
-    private static bool Config(KoishiCase @case, string name) =>
-        @case.Json.TryGetProperty("config", out var config) && config.TryGetProperty(name, out var value) && value.GetBoolean();
+    private static bool Config(JsonElement json, string name) =>
+        json.TryGetProperty("config", out var config) && config.TryGetProperty(name, out var value) && value.GetBoolean();
 
     /// <summary>A declaration names a type CqBot does not know: the generator rejects it at compile time (CQB2002).</summary>
     public sealed class UnknownTypeException(string argument, string type) : Exception($"Argument '{argument}' has the unknown type '{type}'.");
