@@ -17,8 +17,14 @@ public sealed class CommandDefinition
     /// <summary>The parent command's name for a subcommand (<c>roll</c> for <c>roll.stats</c> or <c>roll/history</c>), else null.</summary>
     public string? Parent { get; init; }
 
-    /// <summary>Other names that call the command.</summary>
+    /// <summary>
+    /// Other names that call the command. An alias may carry preset arguments after a space:
+    /// <c>"市场 China"</c> makes <c>市场 apple</c> run as <c>market China apple</c>.
+    /// </summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Whole messages that run the command without a prefix (see <see cref="CommandShortcut"/>).</summary>
+    public IReadOnlyList<CommandShortcut> Shortcuts { get; init; } = [];
 
     /// <summary>The declared arguments and options.</summary>
     public CommandSignature Signature { get; }

@@ -25,7 +25,13 @@ public static class CommandHelp
         AppendLine(help, command.Description);
         if (command.Aliases.Count > 0)
         {
-            AppendLine(help, texts.Format(texts.HelpAliases, string.Join('，', command.Aliases)));
+            var names = new string[command.Aliases.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var alias = command.Aliases[i];
+                names[i] = alias.Contains(' ', StringComparison.Ordinal) ? alias[..alias.IndexOf(' ', StringComparison.Ordinal)] : alias;
+            }
+            AppendLine(help, texts.Format(texts.HelpAliases, string.Join('，', names)));
         }
         AppendLine(help, command.UsageText);
 

@@ -1,23 +1,48 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot;
 
 /// <summary>
-/// The built-in last step of the middleware chain: finds the command a message addresses (prefix,
-/// @-mention or nickname, then the name) and runs it. A message that addresses no command goes on
-/// to <c>next</c>.
+/// The built-in last step of the middleware chain: finds the command a message addresses (shortcut,
+/// or prefix / @-mention / nickname, then the name), expands <c>$(…)</c> interpolations, and runs it.
+/// A message that addresses no command goes on to <c>next</c>.
 /// </summary>
 internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILogger logger)
 {
+    private const int MaxInterpolationDepth = 8;
+
+    private readonly struct Invocation(CommandDefinition command, string source, int start)
+    {
+        public CommandDefinition Command { get; } = command;
+
+        public string Source { get; } = source;
+
+        public int Start { get; } = start;
+    }
+
     public async ValueTask<Message?> InvokeAsync(Session session, Next next)
     {
-        if (session.MessageEvent is not { } message || !TryFindCommand(session, message.Message.ToCqCode(), out var command, out var source, out var start))
+        if (session.MessageEvent is not { } message || Resolve(session, message.Message.ToCqCode(), requirePrefix: true) is not { } invocation)
         {
             return await next().ConfigureAwait(false);
         }
-        var context = new CommandContext(session, command, source, start, dispatcher.Texts) { Dispatcher = dispatcher };
+        return await RunAsync(session, invocation, depth: 0).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Message?> RunAsync(Session session, Invocation invocation, int depth)
+    {
+        var command = invocation.Command;
         try
         {
+            var source = invocation.Source;
+            var start = invocation.Start;
+            if (source.AsSpan(start).Contains("$(", StringComparison.Ordinal) && depth < MaxInterpolationDepth)
+            {
+                source = await InterpolateAsync(session, source, start, depth).ConfigureAwait(false);
+                start = 0;
+            }
+            var context = new CommandContext(session, command, source, start, dispatcher.Texts) { Dispatcher = dispatcher };
             return await command.Handler(context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
@@ -27,11 +52,74 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         }
     }
 
-    private bool TryFindCommand(Session session, string text, out CommandDefinition command, out string source, out int start)
+    // `$(cmd)` runs cmd and puts its answer in its place; not inside single quotes.
+    private async ValueTask<string> InterpolateAsync(Session session, string source, int start, int depth)
     {
-        command = null!;
-        source = text;
-        start = 0;
+        var result = new StringBuilder(source.Length);
+        var i = start;
+        var tokenStart = true;
+        while (i < source.Length)
+        {
+            var c = source[i];
+            if (tokenStart && c == '\'')
+            {
+                var close = FindQuoteEnd(source, i + 1);
+                if (close > 0)
+                {
+                    result.Append(source, i, close + 1 - i);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (c == '$' && i + 1 < source.Length && source[i + 1] == '(' && FindParenthesisEnd(source, i + 2) is var end and > 0)
+            {
+                var inner = source[(i + 2)..end];
+                var reply = Resolve(session, inner, requirePrefix: false) is { } invocation
+                    ? await RunAsync(session, invocation, depth + 1).ConfigureAwait(false)
+                    : null;
+                result.Append(reply?.ToCqCode());
+                i = end + 1;
+                tokenStart = false;
+                continue;
+            }
+            result.Append(c);
+            tokenStart = char.IsWhiteSpace(c);
+            i++;
+        }
+        return result.ToString();
+    }
+
+    private static int FindQuoteEnd(string source, int from)
+    {
+        for (var j = from; j < source.Length; j++)
+        {
+            if (source[j] == '\'' && (j + 1 == source.Length || char.IsWhiteSpace(source[j + 1])))
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int FindParenthesisEnd(string source, int from)
+    {
+        var depth = 1;
+        for (var j = from; j < source.Length; j++)
+        {
+            if (source[j] == '(')
+            {
+                depth++;
+            }
+            else if (source[j] == ')' && --depth == 0)
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private Invocation? Resolve(Session session, string text, bool requirePrefix)
+    {
         var settings = dispatcher.DispatchSettings;
         var i = SkipSpace(text, 0);
 
@@ -57,7 +145,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         }
         if (mentionedOther && !addressed)
         {
-            return false;
+            return null;
         }
         if (!addressed)
         {
@@ -77,19 +165,28 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
             }
         }
 
-        var prefixed = false;
-        foreach (var prefix in dispatcher.SortedPrefixes)
+        var commands = dispatcher.Commands;
+        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, text, i, addressed) is { } shortcut)
         {
-            if (string.CompareOrdinal(text, i, prefix, 0, prefix.Length) == 0)
+            return shortcut;
+        }
+
+        var prefixed = !requirePrefix;
+        if (requirePrefix)
+        {
+            foreach (var prefix in dispatcher.SortedPrefixes)
             {
-                i += prefix.Length;
-                prefixed = true;
-                break;
+                if (string.CompareOrdinal(text, i, prefix, 0, prefix.Length) == 0)
+                {
+                    i += prefix.Length;
+                    prefixed = true;
+                    break;
+                }
             }
         }
         if (!prefixed && !addressed && session.IsGroup)
         {
-            return false;
+            return null;
         }
 
         var nameStart = i;
@@ -97,17 +194,12 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         {
             i++;
         }
-        if (i == nameStart)
+        if (i == nameStart || !commands.TryGet(text[nameStart..i], out var command, out var preset))
         {
-            return false;
-        }
-        var commands = dispatcher.Commands;
-        if (!commands.TryGet(text[nameStart..i], out command))
-        {
-            return false;
+            return null;
         }
         // A derived subcommand `a.b` is also reached as `a b` while `a` declares no arguments.
-        while (command.Signature.Arguments.Count == 0)
+        while (preset is null && command.Signature.Arguments.Count == 0)
         {
             var next = SkipSpace(text, i);
             var end = next;
@@ -122,8 +214,28 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
             command = child;
             i = end;
         }
-        start = i;
-        return true;
+        return string.IsNullOrEmpty(preset)
+            ? new Invocation(command, text, i)
+            : new Invocation(command, preset + text[i..], 0);
+    }
+
+    private static Invocation? MatchShortcut(CommandRegistry commands, string text, int start, bool addressed)
+    {
+        var message = text.AsSpan(start).Trim();
+        foreach (var (shortcut, command) in commands.Shortcuts)
+        {
+            if (!message.StartsWith(shortcut.Pattern, StringComparison.Ordinal) || (shortcut.RequireAddress && !addressed))
+            {
+                continue;
+            }
+            var after = message[shortcut.Pattern.Length..];
+            if (after.Length > 0 && (!shortcut.Fuzzy || (!addressed && !char.IsWhiteSpace(after[0]))))
+            {
+                continue;
+            }
+            return new Invocation(command, shortcut.Preset + " " + after.ToString(), 0);
+        }
+        return null;
     }
 
     private static int SkipSpace(string text, int i)

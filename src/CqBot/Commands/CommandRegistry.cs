@@ -6,9 +6,14 @@ public sealed class CommandRegistry
     private static readonly List<Action<CommandRegistry>> s_generated = [];
     private readonly Dictionary<string, CommandDefinition> _byName = new(StringComparer.Ordinal);
     private readonly List<CommandDefinition> _commands = [];
+    private readonly Dictionary<string, string> _presets = new(StringComparer.Ordinal);
+    private readonly List<(CommandShortcut Shortcut, CommandDefinition Command)> _shortcuts = [];
 
     /// <summary>Every command, in registration order.</summary>
     public IReadOnlyList<CommandDefinition> Commands => _commands;
+
+    /// <summary>Every shortcut with its command, in registration order.</summary>
+    public IReadOnlyList<(CommandShortcut Shortcut, CommandDefinition Command)> Shortcuts => _shortcuts;
 
     /// <summary>
     /// Records a registration emitted by the source generator; it runs when the application builds
@@ -50,19 +55,41 @@ public sealed class CommandRegistry
         Claim(command.Name, command);
         foreach (var alias in command.Aliases)
         {
-            Claim(alias, command);
+            // "市场 China": the alias 市场 runs the command with "China" before the user's arguments.
+            var space = alias.IndexOf(' ');
+            Claim(space < 0 ? alias : alias[..space], command);
+            if (space >= 0)
+            {
+                _presets[Normalize(alias[..space])] = alias[(space + 1)..].Trim();
+            }
+        }
+        foreach (var shortcut in command.Shortcuts)
+        {
+            _shortcuts.Add((shortcut, command));
         }
         _commands.Add(command);
     }
 
     /// <summary>Finds a command by name or alias (case-insensitive; <c>_</c> matches <c>-</c>).</summary>
-    public bool TryGet(string nameOrAlias, out CommandDefinition command)
+    public bool TryGet(string nameOrAlias, out CommandDefinition command) => TryGet(nameOrAlias, out command, out _);
+
+    /// <summary>Finds a command by name or alias; <paramref name="preset"/> is the text an alias puts before the arguments.</summary>
+    public bool TryGet(string nameOrAlias, out CommandDefinition command, out string? preset)
     {
-        if (_byName.TryGetValue(nameOrAlias, out command!))
+        preset = null;
+        if (!_byName.TryGetValue(nameOrAlias, out command!))
         {
-            return true;
+            nameOrAlias = Normalize(nameOrAlias);
+            if (!_byName.TryGetValue(nameOrAlias, out command!))
+            {
+                return false;
+            }
         }
-        return _byName.TryGetValue(Normalize(nameOrAlias), out command!);
+        if (_presets.Count > 0)
+        {
+            _presets.TryGetValue(nameOrAlias, out preset);
+        }
+        return true;
     }
 
     /// <summary>Adds an action-less command for every parent that subcommands name but nobody declared, so <c>admin</c> shows the help of <c>admin.ban</c>'s family.</summary>
@@ -82,6 +109,7 @@ public sealed class CommandRegistry
     private void Remove(CommandDefinition command)
     {
         _commands.Remove(command);
+        _shortcuts.RemoveAll(entry => ReferenceEquals(entry.Command, command));
         List<string> keys = [];
         foreach (var pair in _byName)
         {

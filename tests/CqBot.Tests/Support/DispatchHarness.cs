@@ -6,13 +6,13 @@ namespace CqBot.Tests.Support;
 /// <summary>A dispatcher with this assembly's generated commands and a recording transport.</summary>
 internal sealed class DispatchHarness
 {
-    public DispatchHarness(Action<IServiceCollection>? services = null, CommandRegistry? registry = null)
+    public DispatchHarness(Action<IServiceCollection>? services = null, CommandRegistry? registry = null, long selfId = TestEvents.SelfId)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         Services = collection.BuildServiceProvider();
         Dispatcher = new EventDispatcher(registry ?? CommandRegistry.CreateWithGeneratedCommands());
-        Bot = new Bot(TestEvents.SelfId, Transport);
+        Bot = new Bot(selfId, Transport);
     }
 
     public IServiceProvider Services { get; }

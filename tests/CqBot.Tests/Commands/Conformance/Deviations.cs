@@ -9,6 +9,12 @@ internal static class Deviations
 {
     public sealed record Deviation(string Expected, string Reason);
 
+    /// <summary>Dispatch steps ("case#step") whose reply differs, with CqBot's reply.</summary>
+    public static readonly Dictionary<string, Deviation> DispatchReplies = new(StringComparer.Ordinal)
+    {
+        ["interp-001#7"] = new("foo$(echo bar)", "a text value that is one quoted string loses its quotes (the interpolation inside single quotes is still not run)."),
+    };
+
     public static readonly Dictionary<string, Deviation> Table = new(StringComparer.Ordinal)
     {
         ["quote-005"] = new("""{"error":"unclosed-quote","name":"\"foo bar"}""",
