@@ -364,6 +364,15 @@ public sealed partial class CommandGenerator
                 {
                     writer.Line("Hidden = true,");
                 }
+                if (command.Shortcuts.Count > 0)
+                {
+                    var shortcuts = new List<string>();
+                    foreach (var shortcut in command.Shortcuts)
+                    {
+                        shortcuts.Add("new(" + Literal(shortcut.Pattern) + ", " + Literal(shortcut.Preset) + ", " + Bool(shortcut.Fuzzy) + ", " + Bool(shortcut.RequireAddress) + ")");
+                    }
+                    writer.Line("Shortcuts = new global::CqBot.CommandShortcut[] { " + string.Join(", ", shortcuts) + " },");
+                }
                 writer.Outdent();
                 writer.Line("});");
             }

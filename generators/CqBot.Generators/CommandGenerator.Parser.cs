@@ -19,6 +19,7 @@ public sealed partial class CommandGenerator
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         private const string Message = "global::CqBot.Message";
         private const string OptionAttributeName = "CqBot.OptionAttribute";
+        private const string ShortcutAttributeName = "CqBot.ShortcutAttribute";
 
         public static CommandResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -53,14 +54,26 @@ public sealed partial class CommandGenerator
             }
 
             var aliases = ReadStrings(attribute, "Aliases", normalize: true);
-            var identity = new CommandIdentity(declaration.Name, new EquatableArray<string>(aliases), containingType.Name + "." + method.Name, LocationInfo.From(declarationLocation));
+            var aliasNames = new string[aliases.Length];
+            for (var i = 0; i < aliases.Length; i++)
+            {
+                var space = aliases[i].IndexOf(' ');
+                aliasNames[i] = space < 0 ? aliases[i] : aliases[i].Substring(0, space);
+            }
+            var identity = new CommandIdentity(declaration.Name, new EquatableArray<string>(aliasNames), containingType.Name + "." + method.Name, LocationInfo.From(declarationLocation));
 
             var optionAttributes = new List<AttributeData>();
+            var shortcuts = new List<ShortcutModel>();
             foreach (var candidate in method.GetAttributes())
             {
-                if (candidate.AttributeClass?.ToDisplayString() == OptionAttributeName)
+                var attributeName = candidate.AttributeClass?.ToDisplayString();
+                if (attributeName == OptionAttributeName)
                 {
                     optionAttributes.Add(candidate);
+                }
+                else if (attributeName == ShortcutAttributeName && candidate.ConstructorArguments.Length == 1 && candidate.ConstructorArguments[0].Value is string pattern)
+                {
+                    shortcuts.Add(new ShortcutModel(pattern, ReadString(candidate, "Arguments") ?? "", ReadBool(candidate, "Fuzzy"), ReadBool(candidate, "RequireAddress")));
                 }
             }
 
@@ -88,7 +101,8 @@ public sealed partial class CommandGenerator
                 new EquatableArray<OptionModel>(binder.Options.ToArray()),
                 new EquatableArray<ParameterModel>(binder.Parameters.ToArray()),
                 returnKind.Value,
-                new EquatableArray<string>(method.IsStatic ? System.Array.Empty<string>() : ConstructorServices(method.ContainingType)));
+                new EquatableArray<string>(method.IsStatic ? System.Array.Empty<string>() : ConstructorServices(method.ContainingType)),
+                new EquatableArray<ShortcutModel>(shortcuts.ToArray()));
             return new CommandResult(model, identity, EquatableArray<DiagnosticInfo>.Empty);
         }
 
@@ -592,13 +606,23 @@ public sealed partial class CommandGenerator
                     {
                         if (value.Value is string text)
                         {
-                            values.Add(normalize ? CommandDeclaration.NormalizeName(text) : text);
+                            values.Add(normalize ? NormalizeAlias(text) : text);
                         }
                     }
                     return values.ToArray();
                 }
             }
             return System.Array.Empty<string>();
+        }
+
+        // "市场 China": only the name is normalised; the preset arguments stay as written.
+        private static string NormalizeAlias(string alias)
+        {
+            var trimmed = alias.Trim();
+            var space = trimmed.IndexOf(' ');
+            return space < 0
+                ? CommandDeclaration.NormalizeName(trimmed)
+                : CommandDeclaration.NormalizeName(trimmed.Substring(0, space)) + trimmed.Substring(space);
         }
 
         private static string? ReadString(AttributeData attribute, string name)

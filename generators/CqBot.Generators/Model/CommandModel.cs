@@ -22,7 +22,11 @@ internal sealed record CommandModel(
     EquatableArray<OptionModel> Options,
     EquatableArray<ParameterModel> Parameters,
     ReturnKind ReturnKind,
-    EquatableArray<string> ConstructorServices);
+    EquatableArray<string> ConstructorServices,
+    EquatableArray<ShortcutModel> Shortcuts);
+
+/// <summary>A <c>[Shortcut]</c> of a command.</summary>
+internal sealed record ShortcutModel(string Pattern, string Preset, bool Fuzzy, bool RequireAddress);
 
 /// <summary>The partial class that declares commands.</summary>
 internal sealed record ContainingTypeModel(string? Namespace, string Name, string Keyword, string FullyQualifiedName);

@@ -83,6 +83,19 @@ public sealed class OptionDispatchTests
     public async Task ParsableType_Invalid_IsRejected() =>
         Assert.Equal("参数 version 输入无效，输入帮助以查看用法。", await _harness.SendGroupAsync("ver banana"));
 
+    [Theory]
+    [InlineData("市场 apple", "China/apple")]
+    [InlineData("market Japan apple", "Japan/apple")]
+    [InlineData("签到 now", null)]
+    [InlineData(" 签到 ", "daily/bonus")]
+    [InlineData("买 rice", "China/rice")]
+    public async Task AliasPresetsAndShortcuts_FromAttributes_RunTheCommand(string input, string? expected) =>
+        Assert.Equal(expected, await _harness.SendPrivateAsync(input));
+
+    [Fact]
+    public async Task Interpolation_InnerCommand_IsSpliced() =>
+        Assert.Equal("hi hi hi", await _harness.SendPrivateAsync("repeat hi -t $(add 1 2)"));
+
     [Fact]
     public async Task HelpFlag_ShowsHelpInsteadOfRunning() =>
         Assert.Equal("""

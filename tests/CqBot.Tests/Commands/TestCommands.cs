@@ -64,6 +64,11 @@ public partial class OptionCommands
     [Command("sum [...values:integer]")]
     public static string Sum(long[] values) => values.Sum().ToString(CultureInfo.InvariantCulture);
 
+    [Command("market <area> <item>", Aliases = ["市场 China"])]
+    [Shortcut("签到", Arguments = "daily bonus")]
+    [Shortcut("买", Arguments = "China", Fuzzy = true)]
+    public static string Market(string area, string item) => area + "/" + item;
+
     [Command("ver <version>")]
     public static string Ver(Version version) => version.Major.ToString(CultureInfo.InvariantCulture);
 }
