@@ -12,7 +12,6 @@ public sealed partial class CommandGenerator
     {
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CqBot.Generators\", \"0.1.0\")]";
         private const string ValueTaskOfMessage = "global::System.Threading.Tasks.ValueTask<global::CqBot.Message?>";
-        private const string NoReply = "return new((global::CqBot.Message?)null);";
 
         public static void Emit(SourceProductionContext production, EquatableArray<CommandModel> commands)
         {
@@ -160,15 +159,62 @@ public sealed partial class CommandGenerator
 
         private static void EmitHandler(IndentedWriter writer, CommandModel command, string handlerName, string signatureName)
         {
+            // Synchronous handlers return a completed ValueTask; an asynchronous check makes the handler async.
+            var isAsync = false;
+            foreach (var check in command.Checks)
+            {
+                isAsync |= check.IsAsync;
+            }
+            var exit = new Exit(isAsync);
             writer.Line("/// <summary>Parses a command line for <c>" + Escape(command.Name) + "</c> and calls <see cref=\"" + command.MethodName + "\"/>.</summary>");
             writer.Line(GeneratedCode);
-            writer.Open("internal static " + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
+            writer.Open("internal static " + (isAsync ? "async " : "") + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
             writer.Line("var parsed = context.Parse();");
-            writer.Open("if (parsed.HelpRequested)");
-            writer.Line("return new(context.Help());");
-            writer.Close();
             writer.Open("if (parsed.Error is { } error)");
-            writer.Line("return new(context.Fail(error));");
+            writer.Line(exit.Return("context.Fail(error)"));
+            writer.Close();
+
+            var needsInstance = !command.IsStatic;
+            foreach (var check in command.Checks)
+            {
+                needsInstance |= !check.IsStatic;
+            }
+            if (needsInstance)
+            {
+                var services = new List<string>();
+                foreach (var service in command.ConstructorServices)
+                {
+                    services.Add("context.GetRequiredService<" + service + ">()");
+                }
+                writer.Line("var instance = new " + command.ContainingType.FullyQualifiedName + "(" + string.Join(", ", services) + ");");
+            }
+            var checkIndex = 0;
+            foreach (var check in command.Checks)
+            {
+                var arguments = new List<string>();
+                foreach (var parameter in check.Parameters)
+                {
+                    arguments.Add(Injected(parameter));
+                }
+                var call = (check.IsStatic ? command.ContainingType.FullyQualifiedName : "instance") + "." + check.MethodName + "(" + string.Join(", ", arguments) + ")";
+                if (check.IsAsync)
+                {
+                    call = "await " + call + ".ConfigureAwait(false)";
+                }
+                var verdict = "check" + checkIndex.ToString(CultureInfo.InvariantCulture);
+                writer.Line("var " + verdict + " = " + check.Result switch
+                {
+                    CheckResultKind.Text => "global::CqBot.CommandReply.FromText(" + call + ")",
+                    CheckResultKind.Boolean => "global::CqBot.CommandReply.FromCheck(" + call + ")",
+                    _ => call,
+                } + ";");
+                writer.Open("if (" + verdict + " is not null)");
+                writer.Line(exit.Return(verdict));
+                writer.Close();
+                checkIndex++;
+            }
+            writer.Open("if (parsed.HelpRequested)");
+            writer.Line(exit.Return("context.Help()"));
             writer.Close();
 
             var callArguments = new List<string>();
@@ -178,75 +224,71 @@ public sealed partial class CommandGenerator
                 callArguments.Add(local);
                 switch (parameter.Source)
                 {
-                    case ParameterSource.Session:
-                        writer.Line("var " + local + " = context.Session;");
-                        break;
-                    case ParameterSource.Context:
-                        writer.Line("var " + local + " = context;");
-                        break;
-                    case ParameterSource.Bot:
-                        writer.Line("var " + local + " = context.Session.Bot;");
-                        break;
-                    case ParameterSource.CancellationToken:
-                        writer.Line("var " + local + " = context.CancellationToken;");
-                        break;
                     case ParameterSource.Event:
                         writer.Open("if (context.Session.Event is not " + parameter.TypeName + " " + local + ")");
-                        writer.Line(NoReply);
+                        writer.Line(exit.Return("(global::CqBot.Message?)null"));
                         writer.Close();
                         break;
-                    case ParameterSource.Service:
-                        writer.Line("var " + local + " = context.GetRequiredService<" + parameter.TypeName + ">();");
-                        break;
                     case ParameterSource.Argument:
-                        EmitArgument(writer, command.Arguments[parameter.Index], parameter, local);
+                        EmitArgument(writer, command.Arguments[parameter.Index], parameter, local, exit);
                         break;
                     case ParameterSource.Option:
-                        EmitOption(writer, parameter, local);
+                        EmitOption(writer, parameter, local, exit);
+                        break;
+                    default:
+                        writer.Line("var " + local + " = " + Injected(parameter) + ";");
                         break;
                 }
             }
 
             var target = command.IsStatic ? command.ContainingType.FullyQualifiedName : "instance";
-            if (!command.IsStatic)
-            {
-                var services = new List<string>();
-                foreach (var service in command.ConstructorServices)
-                {
-                    services.Add("context.GetRequiredService<" + service + ">()");
-                }
-                writer.Line("var instance = new " + command.ContainingType.FullyQualifiedName + "(" + string.Join(", ", services) + ");");
-            }
-            var call = target + "." + command.MethodName + "(" + string.Join(", ", callArguments) + ")";
+            var invocation = target + "." + command.MethodName + "(" + string.Join(", ", callArguments) + ")";
+            var awaitPrefix = isAsync ? "await " : "";
             switch (command.ReturnKind)
             {
                 case ReturnKind.Void:
-                    writer.Line(call + ";");
-                    writer.Line(NoReply);
+                    writer.Line(invocation + ";");
+                    writer.Line(exit.Return("(global::CqBot.Message?)null"));
                     break;
                 case ReturnKind.Text:
-                    writer.Line("return new(global::CqBot.CommandReply.FromText(" + call + "));");
+                    writer.Line(exit.Return("global::CqBot.CommandReply.FromText(" + invocation + ")"));
                     break;
                 case ReturnKind.Message:
-                    writer.Line("return new(" + call + ");");
+                    writer.Line(exit.Return(invocation));
                     break;
                 case ReturnKind.Task:
                 case ReturnKind.ValueTask:
-                    writer.Line("return global::CqBot.CommandReply.AwaitNothing(" + call + ");");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitNothing(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
                 case ReturnKind.TaskOfText:
                 case ReturnKind.ValueTaskOfText:
-                    writer.Line("return global::CqBot.CommandReply.AwaitText(" + call + ");");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitText(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
                 case ReturnKind.TaskOfMessage:
                 case ReturnKind.ValueTaskOfMessage:
-                    writer.Line("return global::CqBot.CommandReply.AwaitMessage(" + call + ");");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitMessage(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
             }
             writer.Close();
         }
 
-        private static void EmitArgument(IndentedWriter writer, ArgumentModel argument, ParameterModel parameter, string local)
+        /// <summary>How the handler returns a reply: wrapped in a ValueTask, or plainly from an async method.</summary>
+        private readonly struct Exit(bool isAsync)
+        {
+            public string Return(string expression) => isAsync ? "return " + expression + ";" : "return new(" + expression + ");";
+        }
+
+        private static string Injected(ParameterModel parameter) => parameter.Source switch
+        {
+            ParameterSource.Session => "context.Session",
+            ParameterSource.Context => "context",
+            ParameterSource.Bot => "context.Session.Bot",
+            ParameterSource.CancellationToken => "context.CancellationToken",
+            ParameterSource.Event => "(" + parameter.TypeName + ")context.Session.Event",
+            _ => "context.GetRequiredService<" + parameter.TypeName + ">()",
+        };
+
+        private static void EmitArgument(IndentedWriter writer, ArgumentModel argument, ParameterModel parameter, string local, Exit exit)
         {
             var index = parameter.Index.ToString(CultureInfo.InvariantCulture);
             var value = "v_" + parameter.Name;
@@ -257,7 +299,7 @@ public sealed partial class CommandGenerator
                 writer.Line("var " + local + " = new " + parameter.ElementTypeName + "[global::System.Math.Max(0, parsed.Arguments.Count - " + index + ")];");
                 writer.Open("for (var " + counter + " = 0; " + counter + " < " + local + ".Length; " + counter + "++)");
                 writer.Line("var " + value + " = parsed.Arguments[" + index + " + " + counter + "];");
-                EmitRangeCheck(writer, parameter, value, error);
+                EmitRangeCheck(writer, parameter, value, error, exit);
                 writer.Line(local + "[" + counter + "] = " + Convert(parameter, value) + ";");
                 writer.Close();
                 return;
@@ -265,12 +307,12 @@ public sealed partial class CommandGenerator
             writer.Line(parameter.TypeName + " " + local + " = " + (argument.Required ? "default!" : parameter.DefaultValueLiteral ?? "default") + ";");
             writer.Open("if (parsed.Arguments.Count > " + index + ")");
             writer.Line("var " + value + " = parsed.Arguments[" + index + "];");
-            EmitRangeCheck(writer, parameter, value, error);
+            EmitRangeCheck(writer, parameter, value, error, exit);
             writer.Line(local + " = " + Convert(parameter, value) + ";");
             writer.Close();
         }
 
-        private static void EmitOption(IndentedWriter writer, ParameterModel parameter, string local)
+        private static void EmitOption(IndentedWriter writer, ParameterModel parameter, string local, Exit exit)
         {
             var slot = parameter.Index.ToString(CultureInfo.InvariantCulture);
             var value = "v_" + parameter.Name;
@@ -280,20 +322,20 @@ public sealed partial class CommandGenerator
                 ? "parsed.Options[" + slot + "] is { } " + value
                 : "parsed.Options[" + slot + "] is { Text.Length: > 0 } " + value;
             writer.Open("if (" + condition + ")");
-            EmitRangeCheck(writer, parameter, value, "InvalidOption");
+            EmitRangeCheck(writer, parameter, value, "InvalidOption", exit);
             writer.Line(local + " = " + Convert(parameter, value) + ";");
             writer.Close();
         }
 
-        private static void EmitRangeCheck(IndentedWriter writer, ParameterModel parameter, string value, string errorKind)
+        private static void EmitRangeCheck(IndentedWriter writer, ParameterModel parameter, string value, string errorKind, Exit exit)
         {
             if (parameter.Conversion != ValueConversion.Int32)
             {
                 return;
             }
             writer.Open("if (" + value + ".Integer is < int.MinValue or > int.MaxValue)");
-            writer.Line("return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind." + errorKind + ", "
-                + Literal(parameter.Name) + ", global::CqBot.CommandValueKind." + parameter.Domain + ")));");
+            writer.Line(exit.Return("context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind." + errorKind + ", "
+                + Literal(parameter.Name) + ", global::CqBot.CommandValueKind." + parameter.Domain + "))"));
             writer.Close();
         }
 

@@ -20,6 +20,7 @@ public sealed partial class CommandGenerator
         private const string Message = "global::CqBot.Message";
         private const string OptionAttributeName = "CqBot.OptionAttribute";
         private const string ShortcutAttributeName = "CqBot.ShortcutAttribute";
+        private const string CheckAttributeName = "CqBot.CheckAttribute";
 
         public static CommandResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -101,8 +102,13 @@ public sealed partial class CommandGenerator
                 new EquatableArray<OptionModel>(binder.Options.ToArray()),
                 new EquatableArray<ParameterModel>(binder.Parameters.ToArray()),
                 returnKind.Value,
-                new EquatableArray<string>(method.IsStatic ? System.Array.Empty<string>() : ConstructorServices(method.ContainingType)),
-                new EquatableArray<ShortcutModel>(shortcuts.ToArray()));
+                new EquatableArray<string>(ConstructorServices(method.ContainingType)),
+                new EquatableArray<ShortcutModel>(shortcuts.ToArray()),
+                new EquatableArray<CheckModel>(ReadChecks(method.ContainingType, declaration.Name, diagnostics, cancellationToken)));
+            if (diagnostics.Count > 0)
+            {
+                return new CommandResult(null, identity, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
             return new CommandResult(model, identity, EquatableArray<DiagnosticInfo>.Empty);
         }
 
@@ -613,6 +619,67 @@ public sealed partial class CommandGenerator
                 }
             }
             return System.Array.Empty<string>();
+        }
+
+        // The [Check] methods of the class that apply to this command, in declaration order.
+        private static CheckModel[] ReadChecks(INamedTypeSymbol type, string commandName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var checks = new List<CheckModel>();
+            foreach (var member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IMethodSymbol method)
+                {
+                    continue;
+                }
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.ToDisplayString() != CheckAttributeName)
+                    {
+                        continue;
+                    }
+                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string target
+                        && CommandDeclaration.NormalizeName(target) != commandName)
+                    {
+                        continue;
+                    }
+                    var result = ClassifyCheckResult(method.ReturnType, out var isAsync);
+                    if (result is null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedCheck, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
+                        continue;
+                    }
+                    var parameters = new List<ParameterModel>();
+                    foreach (var parameter in method.Parameters)
+                    {
+                        var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                        parameters.Add(new ParameterModel(parameter.Name, ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
+                    }
+                    checks.Add(new CheckModel(method.Name, method.IsStatic, new EquatableArray<ParameterModel>(parameters.ToArray()), result.Value, isAsync));
+                }
+            }
+            return checks.ToArray();
+        }
+
+        private static CheckResultKind? ClassifyCheckResult(ITypeSymbol type, out bool isAsync)
+        {
+            isAsync = false;
+            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic
+                && name is "global::System.Threading.Tasks.Task<TResult>" or "global::System.Threading.Tasks.ValueTask<TResult>")
+            {
+                isAsync = true;
+                type = generic.TypeArguments[0];
+            }
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return CheckResultKind.Text;
+            }
+            if (type.SpecialType == SpecialType.System_Boolean)
+            {
+                return CheckResultKind.Boolean;
+            }
+            return type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == Message ? CheckResultKind.Message : null;
         }
 
         // "市场 China": only the name is normalised; the preset arguments stay as written.

@@ -69,11 +69,17 @@ internal static class GeneratorDiagnostics
         "Type '{0}' declares commands and must not be generic",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedCheck = new(
+        "CQB2013", "Unsupported check method",
+        "Check method '{0}' returns '{1}'; return string, Message or bool (or a Task/ValueTask of one): null or true lets the command run",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
         TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
+        UnsupportedCheck,
     ];
 
     public static DiagnosticDescriptor Find(string id)

@@ -92,6 +92,77 @@ public sealed class CommandGeneratorDiagnosticTests
     }
 
     [Fact]
+    public void OptionWithoutParameter_NamesTheOption()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll")] [CqBot.Option("times", "-t <n:integer>")] public static string Roll() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2009", d.Id);
+        AssertSpan(d, source, "\"-t <n:integer>\"");
+    }
+
+    [Fact]
+    public void InvalidOptionSyntax_ReportsTheSyntax()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll")] [CqBot.Option("times", "-t <n")] public static string Roll(int times = 1) => ""; }
+            """, out var source);
+        Assert.Equal("CQB2008", d.Id);
+        AssertSpan(d, source, "\"-t <n\"");
+    }
+
+    [Fact]
+    public void DuplicateOptionName_IsReported()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll")] [CqBot.Option("a", "-x")] [CqBot.Option("b", "-x")] public static string Roll(bool a, bool b) => ""; }
+            """, out _);
+        Assert.Equal("CQB2010", d.Id);
+        Assert.Contains("'-x'", d.GetMessage());
+    }
+
+    [Fact]
+    public void FlagOnNonBooleanParameter_IsReported()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("roll")] [CqBot.Option("times", "-t")] public static string Roll(int times = 1) => ""; }
+            """, out var source);
+        Assert.Equal("CQB2004", d.Id);
+        AssertSpan(d, source, "times");
+    }
+
+    [Fact]
+    public void CheckWithUnsupportedReturn_IsReported()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Check] public static int Nope() => 1; [CqBot.Command("roll")] public static string Roll() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2013", d.Id);
+        AssertSpan(d, source, "Nope");
+    }
+
+    [Fact]
+    public void GenericClass_IsReported()
+    {
+        var d = Single("""
+            public partial class G<T> { [CqBot.Command("roll")] public static string Roll() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2012", d.Id);
+        AssertSpan(d, source, "G");
+    }
+
+    [Fact]
+    public void DuplicateCommandNames_AcrossClasses_AreReported()
+    {
+        var (_, _, diagnostics) = GeneratorRunner.Run(
+            "public partial class A { [CqBot.Command(\"roll\")] public static string Roll() => \"\"; }",
+            "public partial class B { [CqBot.Command(\"dice\", Aliases = [\"roll\"])] public static string Dice() => \"\"; }");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CQB2011", d.Id);
+        Assert.Contains("'roll'", d.GetMessage());
+    }
+
+    [Fact]
     public void OneBadCommand_OtherCommandsStillGenerated()
     {
         var (result, _, diagnostics) = GeneratorRunner.Run("""

@@ -42,6 +42,20 @@ public sealed class CommandGeneratorSnapshotTests
 
             [Command("count [...words]")]
             public static void Count(string[] words, GroupMessageEvent group, IBot bot) { }
+
+            [Command("repeat <word>", Aliases = ["rp", "again twice"], Hidden = true, Examples = ["repeat hi -t 2"])]
+            [Option("times", "-t, --times <count:posint>", Description = "how often")]
+            [Option("loud", "-l")]
+            [Option("mode", "-m [mode]")]
+            [Option("mode", "-A", Value = "adv")]
+            [Shortcut("again", Fuzzy = true)]
+            public static string Repeat(string word, int times = 2, bool loud = false, string mode = "plain") => word;
+
+            [Check("repeat")]
+            public static async Task<bool> NotTooOften(Session session) { await Task.Yield(); return true; }
+
+            [Check]
+            public string? Everywhere(CommandContext context) => null;
         }
         """;
 

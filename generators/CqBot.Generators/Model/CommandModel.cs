@@ -23,7 +23,18 @@ internal sealed record CommandModel(
     EquatableArray<ParameterModel> Parameters,
     ReturnKind ReturnKind,
     EquatableArray<string> ConstructorServices,
-    EquatableArray<ShortcutModel> Shortcuts);
+    EquatableArray<ShortcutModel> Shortcuts,
+    EquatableArray<CheckModel> Checks);
+
+/// <summary>A <c>[Check]</c> method that applies to a command.</summary>
+internal sealed record CheckModel(string MethodName, bool IsStatic, EquatableArray<ParameterModel> Parameters, CheckResultKind Result, bool IsAsync);
+
+internal enum CheckResultKind
+{
+    Text,
+    Message,
+    Boolean,
+}
 
 /// <summary>A <c>[Shortcut]</c> of a command.</summary>
 internal sealed record ShortcutModel(string Pattern, string Preset, bool Fuzzy, bool RequireAddress);

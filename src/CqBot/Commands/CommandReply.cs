@@ -36,14 +36,6 @@ public static class CommandReply
     public static ValueTask<Message> AwaitMessage(ValueTask<Message> task) => task;
 #nullable restore
 
-    /// <summary>The tokens from <paramref name="start"/> to the end.</summary>
-    public static string[] Rest(IReadOnlyList<string> tokens, int start)
-    {
-        var rest = new string[tokens.Count - start];
-        for (var i = 0; i < rest.Length; i++)
-        {
-            rest[i] = tokens[start + i];
-        }
-        return rest;
-    }
+    /// <summary>The outcome of a check that returns a boolean: true lets the command run, false stops it silently.</summary>
+    public static Message? FromCheck(bool allowed) => allowed ? null : Message.Empty;
 }

@@ -47,13 +47,13 @@ namespace Sample
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Roll(global::CqBot.CommandContext context)
         {
             var parsed = context.Parse();
-            if (parsed.HelpRequested)
-            {
-                return new(context.Help());
-            }
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
             }
             string p_dice = default!;
             if (parsed.Arguments.Count > 0)

@@ -23,15 +23,23 @@ namespace CqBot.Generated
             {
                 Usage = "[...words]",
             });
-            registry.Add(new global::CqBot.CommandDefinition("say", global::Sample.Tools.Tools.__CqBotSignature2_Say, global::Sample.Tools.Tools.__CqBotCommand2_Say)
+            registry.Add(new global::CqBot.CommandDefinition("repeat", global::Sample.Tools.Tools.__CqBotSignature2_Repeat, global::Sample.Tools.Tools.__CqBotCommand2_Repeat)
+            {
+                Aliases = new string[] { "rp", "again twice" },
+                Usage = "<word>",
+                Examples = new string[] { "repeat hi -t 2" },
+                Hidden = true,
+                Shortcuts = new global::CqBot.CommandShortcut[] { new("again", "", true, false) },
+            });
+            registry.Add(new global::CqBot.CommandDefinition("say", global::Sample.Tools.Tools.__CqBotSignature3_Say, global::Sample.Tools.Tools.__CqBotCommand3_Say)
             {
                 Usage = "<text...>",
             });
-            registry.Add(new global::CqBot.CommandDefinition("scale", global::Sample.Tools.Tools.__CqBotSignature3_Scale, global::Sample.Tools.Tools.__CqBotCommand3_Scale)
+            registry.Add(new global::CqBot.CommandDefinition("scale", global::Sample.Tools.Tools.__CqBotSignature4_Scale, global::Sample.Tools.Tools.__CqBotCommand4_Scale)
             {
                 Usage = "<factor> [times]",
             });
-            registry.Add(new global::CqBot.CommandDefinition("toggle", global::Sample.Tools.Tools.__CqBotSignature4_Toggle, global::Sample.Tools.Tools.__CqBotCommand4_Toggle)
+            registry.Add(new global::CqBot.CommandDefinition("toggle", global::Sample.Tools.Tools.__CqBotSignature5_Toggle, global::Sample.Tools.Tools.__CqBotCommand5_Toggle)
             {
                 Usage = "[on]",
             });
@@ -62,13 +70,19 @@ namespace Sample.Tools
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Add(global::CqBot.CommandContext context)
         {
             var parsed = context.Parse();
-            if (parsed.HelpRequested)
-            {
-                return new(context.Help());
-            }
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
             }
             long p_a = default!;
             if (parsed.Arguments.Count > 0)
@@ -86,7 +100,6 @@ namespace Sample.Tools
                 }
                 p_b = (int)v_b.Integer;
             }
-            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             return new(global::CqBot.CommandReply.FromText(instance.Add(p_a, p_b)));
         }
 
@@ -105,13 +118,19 @@ namespace Sample.Tools
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand1_Count(global::CqBot.CommandContext context)
         {
             var parsed = context.Parse();
-            if (parsed.HelpRequested)
-            {
-                return new(context.Help());
-            }
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
             }
             var p_words = new string[global::System.Math.Max(0, parsed.Arguments.Count - 0)];
             for (var i_words = 0; i_words < p_words.Length; i_words++)
@@ -128,9 +147,77 @@ namespace Sample.Tools
             return new((global::CqBot.Message?)null);
         }
 
+        /// <summary>The arguments and options of <c>repeat</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature2_Repeat = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("word", global::CqBot.CommandValueKind.String, true, false),
+            },
+            new global::CqBot.OptionDeclaration[]
+            {
+                new("times", new string[] { "-t", "--times" }, global::CqBot.CommandValueKind.PositiveInteger, true, true, "count") { Description = "how often" },
+                new("loud", new string[] { "-l" }, global::CqBot.CommandValueKind.Boolean, false, false, null),
+                new("mode", new string[] { "-m" }, global::CqBot.CommandValueKind.String, true, false, "mode"),
+                new("mode", new string[] { "-A" }, global::CqBot.CommandValueKind.String, false, false, null) { FixedValue = new global::CqBot.CommandValue(global::CqBot.CommandValueKind.String, "adv") },
+            },
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>repeat</c> and calls <see cref="Repeat"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Repeat(global::CqBot.CommandContext context)
+        {
+            var parsed = context.Parse();
+            if (parsed.Error is { } error)
+            {
+                return context.Fail(error);
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromCheck(await global::Sample.Tools.Tools.NotTooOften(context.Session).ConfigureAwait(false));
+            if (check0 is not null)
+            {
+                return check0;
+            }
+            var check1 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check1 is not null)
+            {
+                return check1;
+            }
+            if (parsed.HelpRequested)
+            {
+                return context.Help();
+            }
+            string p_word = default!;
+            if (parsed.Arguments.Count > 0)
+            {
+                var v_word = parsed.Arguments[0];
+                p_word = v_word.Text;
+            }
+            int p_times = 2;
+            if (parsed.Options[0] is { Text.Length: > 0 } v_times)
+            {
+                if (v_times.Integer is < int.MinValue or > int.MaxValue)
+                {
+                    return context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidOption, "times", global::CqBot.CommandValueKind.PositiveInteger));
+                }
+                p_times = (int)v_times.Integer;
+            }
+            bool p_loud = false;
+            if (parsed.Options[1] is { } v_loud)
+            {
+                p_loud = v_loud.Boolean;
+            }
+            string p_mode = "plain";
+            if (parsed.Options[2] is { } v_mode)
+            {
+                p_mode = v_mode.Text;
+            }
+            return global::CqBot.CommandReply.FromText(global::Sample.Tools.Tools.Repeat(p_word, p_times, p_loud, p_mode));
+        }
+
         /// <summary>The arguments and options of <c>say</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature2_Say = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature3_Say = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("text", global::CqBot.CommandValueKind.Text, true, false),
@@ -140,16 +227,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>say</c> and calls <see cref="Say"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Say(global::CqBot.CommandContext context)
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Say(global::CqBot.CommandContext context)
         {
             var parsed = context.Parse();
-            if (parsed.HelpRequested)
-            {
-                return new(context.Help());
-            }
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
             }
             string p_text = default!;
             if (parsed.Arguments.Count > 0)
@@ -164,7 +257,7 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>scale</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature3_Scale = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature4_Scale = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("factor", global::CqBot.CommandValueKind.Number, true, false),
@@ -175,16 +268,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>scale</c> and calls <see cref="Scale"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Scale(global::CqBot.CommandContext context)
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Scale(global::CqBot.CommandContext context)
         {
             var parsed = context.Parse();
-            if (parsed.HelpRequested)
-            {
-                return new(context.Help());
-            }
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
             }
             double p_factor = default!;
             if (parsed.Arguments.Count > 0)
@@ -207,7 +306,7 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>toggle</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature4_Toggle = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature5_Toggle = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("on", global::CqBot.CommandValueKind.Boolean, false, false),
@@ -217,16 +316,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>toggle</c> and calls <see cref="Toggle"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Toggle(global::CqBot.CommandContext context)
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Toggle(global::CqBot.CommandContext context)
         {
             var parsed = context.Parse();
-            if (parsed.HelpRequested)
-            {
-                return new(context.Help());
-            }
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
             }
             bool? p_on = default;
             if (parsed.Arguments.Count > 0)

@@ -103,3 +103,22 @@ public partial class ChatCommands(IGreetingSource greetings)
         return "done";
     }
 }
+
+public partial class GuardedCommands
+{
+    [Check]
+    public static string? GroupsOnly(Session session) => session.IsGroup ? null : "Only in groups.";
+
+    [Check("secret")]
+    public static async Task<bool> Allowed(Session session, CancellationToken cancellationToken)
+    {
+        await Task.Delay(1, cancellationToken);
+        return session.UserId == 42;
+    }
+
+    [Command("guarded")]
+    public static string Guarded() => "ran";
+
+    [Command("secret")]
+    public static string Secret() => "classified";
+}
