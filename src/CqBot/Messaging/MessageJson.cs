@@ -13,7 +13,12 @@ internal static class MessageJson
             var data = new JsonObject();
             foreach (var pair in segment.Data)
             {
-                data[pair.Key] = pair.Value;
+                data[pair.Key] = pair.Value.Kind switch
+                {
+                    SegmentValueKind.Message => ToNode(pair.Value.NestedMessage!),
+                    SegmentValueKind.Json => JsonNode.Parse(pair.Value.JsonText!),
+                    _ => JsonValue.Create(pair.Value.ToString()),
+                };
             }
             array.Add((JsonNode)new JsonObject { ["type"] = segment.Type, ["data"] = data });
         }
