@@ -353,6 +353,7 @@ public sealed partial class CommandGenerator
                 ValueConversion.Boolean => value + ".Boolean",
                 ValueConversion.DateTimeOffset => value + ".Date",
                 ValueConversion.DateTime => value + ".Date.UtcDateTime",
+                ValueConversion.Segment => "global::CqBot.CommandValueParsers.ToSegment(" + value + ".Text)",
                 ValueConversion.Enum => "global::System.Enum.Parse<" + type + ">(" + value + ".Text, true)",
                 ValueConversion.Parsable => type + ".Parse(" + value + ".Text, global::System.Globalization.CultureInfo.InvariantCulture)",
                 ValueConversion.TryParsable => "(" + type + ".TryParse(" + value + ".Text, out var t_" + parameter.Name + ") ? t_" + parameter.Name + " : default!)",

@@ -376,6 +376,7 @@ public sealed partial class CommandGenerator
             "date" => "Date",
             "user" => "User",
             "channel" => "Channel",
+            "image" or "img" => "Image",
             _ => null,
         };
 
@@ -387,6 +388,7 @@ public sealed partial class CommandGenerator
             "Boolean" => conversion == ValueConversion.Boolean,
             "Date" => conversion is ValueConversion.DateTimeOffset or ValueConversion.DateTime,
             "User" or "Channel" => conversion == ValueConversion.Int64,
+            "Image" => conversion is ValueConversion.String or ValueConversion.Segment,
             "Custom" => conversion is ValueConversion.Enum or ValueConversion.Parsable or ValueConversion.TryParsable,
             _ => false,
         };

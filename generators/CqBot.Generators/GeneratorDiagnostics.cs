@@ -16,7 +16,7 @@ internal static class GeneratorDiagnostics
 
     public static readonly DiagnosticDescriptor UnknownType = new(
         "CQB2002", "Unknown argument type",
-        "Argument or option '{0}' has the unknown type '{1}'; use string, text, number, integer, posint, natural, boolean, date, user or channel, or leave the type out to take it from the parameter",
+        "Argument or option '{0}' has the unknown type '{1}'; use string, text, number, integer, posint, natural, boolean, date, user, channel or image, or leave the type out to take it from the parameter",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ArgumentWithoutParameter = new(

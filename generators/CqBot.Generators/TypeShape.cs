@@ -60,6 +60,10 @@ internal sealed class TypeShape
         {
             return new TypeShape(Model.ValueConversion.DateTimeOffset, "Date", nullable, false, name, null);
         }
+        if (name == "global::CqBot.Segment")
+        {
+            return new TypeShape(Model.ValueConversion.Segment, "Image", nullable, false, name, null);
+        }
         if (type.TypeKind == TypeKind.Enum)
         {
             return new TypeShape(Model.ValueConversion.Enum, "Custom", nullable, false, name,

@@ -99,6 +99,7 @@ internal enum ValueConversion
     Enum,
     Parsable,
     TryParsable,
+    Segment,
 }
 
 internal enum ReturnKind

@@ -28,6 +28,7 @@ public sealed record CommandTexts
         ExpectDate = "请输入合法的时间。",
         ExpectUser = "请指定正确的用户。",
         ExpectChannel = "请指定正确的频道。",
+        ExpectImage = "请上传图片。",
         UnknownError = "发生未知错误。",
         HelpTitle = "指令：",
         HelpAliases = "别名：{0}。",
@@ -61,6 +62,7 @@ public sealed record CommandTexts
         ExpectDate = "Expect a valid date.",
         ExpectUser = "Expect a valid user.",
         ExpectChannel = "Expect a valid channel.",
+        ExpectImage = "Expect an image.",
         UnknownError = "An unknown error has occurred.",
         HelpTitle = "Command: ",
         HelpAliases = "Aliases: {0}.",
@@ -123,6 +125,9 @@ public sealed record CommandTexts
     /// <summary>What a <c>channel</c> expects.</summary>
     public required string ExpectChannel { get; init; }
 
+    /// <summary>What an <c>image</c> expects.</summary>
+    public required string ExpectImage { get; init; }
+
     /// <summary>Sent when a command handler throws.</summary>
     public required string UnknownError { get; init; }
 
@@ -170,6 +175,7 @@ public sealed record CommandTexts
         CommandValueKind.Date => ExpectDate,
         CommandValueKind.User => ExpectUser,
         CommandValueKind.Channel => ExpectChannel,
+        CommandValueKind.Image => ExpectImage,
         _ => CheckSyntax,
     };
 

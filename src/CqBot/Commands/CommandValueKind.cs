@@ -33,6 +33,9 @@ public enum CommandValueKind
     /// <summary><c>channel</c>: <c>#12345</c> or a group number; the value is the group id.</summary>
     Channel,
 
+    /// <summary><c>image</c>: a token holding an image (<c>[CQ:image,…]</c>); the value's text is that CQ code.</summary>
+    Image,
+
     /// <summary>A type of the bot's own (an enum, or a type with a static <c>TryParse</c>), checked by a validator.</summary>
     Custom,
 }

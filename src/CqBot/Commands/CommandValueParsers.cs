@@ -61,6 +61,15 @@ public static class CommandValueParsers
                 }
                 value = new CommandValue(kind, token, channel, channel);
                 return true;
+            case CommandValueKind.Image:
+                var image = token.IndexOf("[CQ:image,", StringComparison.Ordinal);
+                var imageEnd = image < 0 ? -1 : token.IndexOf(']', image);
+                if (imageEnd < 0)
+                {
+                    return false;
+                }
+                value = new CommandValue(kind, token[image..(imageEnd + 1)]);
+                return true;
             case CommandValueKind.Custom:
                 var text = UnescapeCqText(token);
                 if (validator is not null && !validator(text))
@@ -149,6 +158,9 @@ public static class CommandValueParsers
         }
         return token.Length > 1 && token[0] == '@' && long.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>The segment an <c>image</c> value holds.</summary>
+    public static Segment ToSegment(string cqCode) => Message.FromCqCode(cqCode) is { Count: > 0 } message ? message[0] : Segment.Text(cqCode);
 
     /// <summary>Undoes the CQ-code escaping of text: <c>&amp;#91;</c>, <c>&amp;#93;</c>, <c>&amp;#44;</c>, then <c>&amp;amp;</c>.</summary>
     public static string UnescapeCqText(string text)

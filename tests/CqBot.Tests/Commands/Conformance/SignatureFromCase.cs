@@ -19,6 +19,7 @@ internal static class SignatureFromCase
         "date" => CommandValueKind.Date,
         "user" => CommandValueKind.User,
         "channel" => CommandValueKind.Channel,
+        "image" or "img" => CommandValueKind.Image,
         _ => null,
     };
 
