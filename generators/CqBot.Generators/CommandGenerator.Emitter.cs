@@ -169,7 +169,7 @@ public sealed partial class CommandGenerator
             writer.Line("/// <summary>Parses a command line for <c>" + Escape(command.Name) + "</c> and calls <see cref=\"" + command.MethodName + "\"/>.</summary>");
             writer.Line(GeneratedCode);
             writer.Open("internal static " + (isAsync ? "async " : "") + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
-            writer.Line("var parsed = context.Parse();");
+            writer.Line("using var parsed = context.Parse();");
             writer.Open("if (parsed.Error is { } error)");
             writer.Line(exit.Return("context.Fail(error)"));
             writer.Close();
@@ -296,17 +296,17 @@ public sealed partial class CommandGenerator
             if (argument.Variadic)
             {
                 var counter = "i_" + parameter.Name;
-                writer.Line("var " + local + " = new " + parameter.ElementTypeName + "[global::System.Math.Max(0, parsed.Arguments.Count - " + index + ")];");
+                writer.Line("var " + local + " = new " + parameter.ElementTypeName + "[global::System.Math.Max(0, parsed.ArgumentCount - " + index + ")];");
                 writer.Open("for (var " + counter + " = 0; " + counter + " < " + local + ".Length; " + counter + "++)");
-                writer.Line("var " + value + " = parsed.Arguments[" + index + " + " + counter + "];");
+                writer.Line("var " + value + " = parsed.GetArgument(" + index + " + " + counter + ");");
                 EmitRangeCheck(writer, parameter, value, error, exit);
                 writer.Line(local + "[" + counter + "] = " + Convert(parameter, value) + ";");
                 writer.Close();
                 return;
             }
             writer.Line(parameter.TypeName + " " + local + " = " + (argument.Required ? "default!" : parameter.DefaultValueLiteral ?? "default") + ";");
-            writer.Open("if (parsed.Arguments.Count > " + index + ")");
-            writer.Line("var " + value + " = parsed.Arguments[" + index + "];");
+            writer.Open("if (parsed.ArgumentCount > " + index + ")");
+            writer.Line("var " + value + " = parsed.GetArgument(" + index + ");");
             EmitRangeCheck(writer, parameter, value, error, exit);
             writer.Line(local + " = " + Convert(parameter, value) + ";");
             writer.Close();
@@ -319,8 +319,8 @@ public sealed partial class CommandGenerator
             writer.Line(parameter.TypeName + " " + local + " = " + (parameter.DefaultValueLiteral ?? "default") + ";");
             // A [value] option given alone carries an empty value: the parameter keeps its default.
             var condition = parameter.Domain is "String" or "Text" or "Boolean"
-                ? "parsed.Options[" + slot + "] is { } " + value
-                : "parsed.Options[" + slot + "] is { Text.Length: > 0 } " + value;
+                ? "parsed.GetOption(" + slot + ") is { IsSet: true } " + value
+                : "parsed.GetOption(" + slot + ") is { HasText: true } " + value;
             writer.Open("if (" + condition + ")");
             EmitRangeCheck(writer, parameter, value, "InvalidOption", exit);
             writer.Line(local + " = " + Convert(parameter, value) + ";");

@@ -39,9 +39,9 @@ public class CommandParseBenchmarks
     public int CqBot()
     {
         // What a generated handler does: parse from after the name, then read the typed values.
-        var parsed = CommandParser.Parse(Signature, Input, 4);
-        var dice = parsed.Arguments[0].Text;
-        var times = parsed.Options[0] is { Text.Length: > 0 } value ? (int)value.Integer : 1;
+        using var parsed = CommandParser.Parse(Signature, Input, 4);
+        var dice = parsed.GetArgument(0).Text;
+        var times = parsed.GetOption(0) is { HasText: true } value ? (int)value.Integer : 1;
         return dice.Length + times;
     }
 }

@@ -133,7 +133,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
             {
                 break;
             }
-            if (CommandValueParsers.TryParseUser(text[i..(close + 1)], out var target) && target == session.Bot.SelfId)
+            if (CommandValueParsers.TryParseUser(text.AsSpan(i, close + 1 - i), out var target) && target == session.Bot.SelfId)
             {
                 addressed = true;
             }

@@ -7,114 +7,104 @@ namespace CqBot;
 /// arguments are enforced, extra arguments and unknown options are errors (an unknown option never
 /// swallows the next token), <c>--</c> ends the options, <c>--flag=false</c> is false, a valued option
 /// given without its value is an error, a quote that is never closed is reported, and a <c>text</c>
-/// value that is one quoted string loses its quotes.
+/// value that is one quoted string loses its quotes. It reads the line in place: only the values of
+/// string-like arguments are copied.
 /// </summary>
 public static class CommandParser
 {
     /// <summary>Parses <paramref name="source"/> from <paramref name="start"/>; stops at an unquoted <paramref name="terminator"/>.</summary>
     public static ParsedCommand Parse(CommandSignature signature, string source, int start = 0, char terminator = '\0')
     {
-        var state = new State(signature, source, start, terminator);
+        var result = ParsedCommand.Rent(signature.OptionNames.Count);
+        var state = new State(signature, source, start, terminator, result);
         state.Run();
-        if (state.Result.Error is null && signature.CheckArgumentCount && !state.Result.HelpRequested)
+        result.Stop = state.Stop;
+        if (result.Error is null && signature.CheckArgumentCount && !result.HelpRequested)
         {
             var arguments = signature.Arguments;
-            for (var i = state.Result.Arguments.Count; i < arguments.Count; i++)
+            for (var i = result.ArgumentCount; i < arguments.Count; i++)
             {
                 if (arguments[i].Required && !arguments[i].Variadic)
                 {
-                    state.Result.Error = new CommandParseError(CommandParseErrorKind.MissingArgument, arguments[i].Name);
+                    result.Error = new CommandParseError(CommandParseErrorKind.MissingArgument, arguments[i].Name);
                     break;
                 }
             }
         }
-        return state.Result;
+        return result;
     }
 
-    private ref struct State
+    private ref struct State(CommandSignature signature, string source, int start, char terminator, ParsedCommand result)
     {
-        private readonly CommandSignature _signature;
-        private readonly string _source;
-        private readonly List<CommandToken> _tokens;
-        private readonly int _unclosedQuote;
-        private readonly int _restEnd;
+        private CommandTokenizer _reader = new(source, start, terminator);
         private bool _endOfOptions;
         private bool _restConsumed;
-        private int _index;
 
-        public State(CommandSignature signature, string source, int start, char terminator)
-        {
-            _signature = signature;
-            _source = source;
-            (_tokens, var stop, _unclosedQuote) = CommandTokenizer.Tokenize(source, start, terminator);
-            _restEnd = _unclosedQuote >= 0 ? source.Length : stop;
-            Result = new ParsedCommand(signature.OptionNames.Count) { Stop = _restEnd };
-        }
-
-        public ParsedCommand Result { get; }
+        public readonly int Stop => _reader.Stop;
 
         public void Run()
         {
-            for (_index = 0; _index < _tokens.Count && Result.Error is null; _index++)
+            while (result.Error is null && _reader.TryRead(out var token))
             {
-                var token = _tokens[_index];
                 var slot = CurrentSlot();
-                var content = token.Content;
+                var content = token.Content(source);
                 var dashed = !token.Quoted && content.Length > 1 && content[0] == '-';
 
-                if (slot is { Greedy: true } && (!dashed || _endOfOptions || (_signature.StrictOptions && !IsDeclaredOptionToken(content))))
+                if (slot is { Greedy: true } && (!dashed || _endOfOptions || (signature.StrictOptions && !IsDeclaredOptionToken(content))))
                 {
-                    AddArgument(slot, GreedyText(_index));
+                    AddArgument(slot, Rest(token));
                     return;
                 }
-                if (!token.Quoted && !_endOfOptions && _signature.HasSymbol(content))
+                if (!token.Quoted && !_endOfOptions && signature.HasSymbol(content))
                 {
-                    ApplyOption(_signature.FindOption(content), content, null, canTakeNext: true);
+                    ApplyOption(signature.FindOption(content), null, canTakeNext: true);
                     continue;
                 }
-                if (!token.Quoted && !_endOfOptions && content == "--")
+                if (!token.Quoted && !_endOfOptions && content.SequenceEqual("--"))
                 {
                     _endOfOptions = true;
                     continue;
                 }
                 var positional = !dashed || _endOfOptions
                     || (slot is not null && CommandSignature.IsNumeric(slot.Kind) && CommandValueParsers.TryParseNumber(content, out _))
-                    || (_signature.StrictOptions && !IsDeclaredOptionToken(content));
+                    || (signature.StrictOptions && !IsDeclaredOptionToken(content));
                 if (positional)
                 {
-                    if (slot is null)
+                    if (slot is not null)
                     {
-                        if (_signature.CheckArgumentCount)
-                        {
-                            Result.Error = new CommandParseError(CommandParseErrorKind.TooManyArguments, content);
-                            return;
-                        }
-                        Result.Arguments.Add(new CommandValue(CommandValueKind.String, CommandValueParsers.UnescapeCqText(content)));
-                        continue;
+                        AddArgument(slot, (token.ContentStart, token.ContentLength));
                     }
-                    AddArgument(slot, content);
+                    else if (signature.CheckArgumentCount)
+                    {
+                        result.Error = new CommandParseError(CommandParseErrorKind.TooManyArguments, content.ToString());
+                    }
+                    else
+                    {
+                        result.AddArgument(new CommandValue(CommandValueKind.String, CommandValueParsers.UnescapeCqText(content.ToString())));
+                    }
                     continue;
                 }
-                ParseOptionToken(content);
+                ParseOptionToken(token);
             }
-            if (Result.Error is null && _unclosedQuote >= 0 && !_restConsumed)
+            if (result.Error is null && _reader.UnclosedQuote >= 0 && !_restConsumed)
             {
                 var slot = CurrentSlot();
+                var rest = (_reader.UnclosedQuote, source.AsSpan(_reader.UnclosedQuote).TrimEnd().Length);
                 if (slot is { Greedy: true })
                 {
-                    AddArgument(slot, _source[_unclosedQuote.._restEnd].TrimEnd());
+                    AddArgument(slot, rest);
                 }
                 else
                 {
-                    Result.Error = new CommandParseError(CommandParseErrorKind.UnclosedQuote, _source[_unclosedQuote.._restEnd].TrimEnd());
+                    result.Error = new CommandParseError(CommandParseErrorKind.UnclosedQuote, source.Substring(rest.Item1, rest.Item2));
                 }
             }
         }
 
         private readonly ArgumentDeclaration? CurrentSlot()
         {
-            var arguments = _signature.Arguments;
-            var count = Result.Arguments.Count;
+            var arguments = signature.Arguments;
+            var count = result.ArgumentCount;
             if (count < arguments.Count)
             {
                 return arguments[count];
@@ -122,166 +112,189 @@ public static class CommandParser
             return arguments.Count > 0 && arguments[^1].Variadic ? arguments[^1] : null;
         }
 
-        private readonly bool IsDeclaredOptionToken(string content)
+        private readonly bool IsDeclaredOptionToken(ReadOnlySpan<char> content)
         {
             var equals = content.IndexOf('=');
             var name = equals < 0 ? content : content[..equals];
-            return _signature.FindOption(name) >= 0 || name is "-h" or "--help";
+            return signature.FindOption(name) >= 0 || name.SequenceEqual("-h") || name.SequenceEqual("--help");
         }
 
-        // The rest of the input from token `from`, spacing kept; one fully quoted string loses its quotes.
-        private string GreedyText(int from)
+        // The rest of the input from `token`, spacing kept; one fully quoted string loses its quotes.
+        // Reads the line to its end, so nothing after it is parsed.
+        private (int Start, int Length) Rest(CommandToken token)
         {
-            _restConsumed = true;
-            var token = _tokens[from];
-            if (token.Quoted && from == _tokens.Count - 1 && _unclosedQuote < 0)
+            var hasMore = _reader.TryRead(out _);
+            while (_reader.TryRead(out _))
             {
-                return token.Content;
             }
-            return _source[token.Start.._restEnd].TrimEnd();
+            _restConsumed = true;
+            if (token.Quoted && !hasMore && _reader.UnclosedQuote < 0)
+            {
+                return (token.ContentStart, token.ContentLength);
+            }
+            var end = _reader.UnclosedQuote >= 0 ? source.Length : _reader.Stop;
+            return (token.Start, source.AsSpan(token.Start, end - token.Start).TrimEnd().Length);
         }
 
-        private void AddArgument(ArgumentDeclaration slot, string text)
+        private readonly void AddArgument(ArgumentDeclaration slot, (int Start, int Length) text)
         {
-            if (!CommandValueParsers.TryConvert(slot.Kind, text, slot.Validator, out var value))
+            if (!CommandValueParsers.TryConvert(slot.Kind, source, text.Start, text.Length, slot.Validator, out var value))
             {
-                Result.Error = new CommandParseError(CommandParseErrorKind.InvalidArgument, slot.Name, slot.Kind);
+                result.Error = new CommandParseError(CommandParseErrorKind.InvalidArgument, slot.Name, slot.Kind);
                 return;
             }
-            Result.Arguments.Add(value);
+            result.AddArgument(value);
         }
 
-        private void ParseOptionToken(string content)
+        private void ParseOptionToken(CommandToken token)
         {
+            var content = token.Content(source);
             var dashes = content.StartsWith("--", StringComparison.Ordinal) ? 2 : 1;
             var body = content[dashes..];
             var equals = body.IndexOf('=');
             var name = equals < 0 ? body : body[..equals];
-            var explicitValue = equals < 0 ? null : body[(equals + 1)..];
+            (int Start, int Length)? explicitValue = equals < 0 ? null : (token.ContentStart + dashes + equals + 1, body.Length - equals - 1);
             if (dashes == 2)
             {
-                var index = _signature.FindOption("--" + name);
-                if (index < 0 && name.StartsWith("no-", StringComparison.Ordinal)
-                    && _signature.FindOption("--" + name[3..]) is var negated and >= 0
-                    && _signature.Options[negated] is { TakesValue: false, FixedValue: null })
+                var index = signature.FindOption(content[..(dashes + name.Length)]);
+                if (index < 0 && name.StartsWith("no-", StringComparison.Ordinal) && FindLong(name[3..]) is var negated and >= 0
+                    && signature.Options[negated] is { TakesValue: false, FixedValue: null })
                 {
-                    Result.Options[_signature.OptionSlots[negated]] = CommandValue.FromBoolean(false);
+                    result.SetOption(signature.OptionSlots[negated], CommandValue.FromBoolean(false));
                     return;
                 }
                 if (index < 0)
                 {
-                    if (name == "help")
+                    if (name.SequenceEqual("help"))
                     {
-                        Result.HelpRequested = true;
+                        result.HelpRequested = true;
                         return;
                     }
                     Unknown(name, explicitValue, canTakeNext: true);
                     return;
                 }
-                ApplyOption(index, name, explicitValue, canTakeNext: true);
+                ApplyOption(index, explicitValue, canTakeNext: true);
                 return;
             }
-            for (var i = 0; i < name.Length && Result.Error is null; i++)
+            Span<char> flag = ['-', ' '];
+            for (var i = 0; i < name.Length && result.Error is null; i++)
             {
-                var flag = name[i].ToString();
-                var index = _signature.FindOption("-" + flag);
+                flag[1] = name[i];
+                var index = signature.FindOption(flag);
                 var last = i == name.Length - 1;
                 if (index < 0)
                 {
-                    if (flag == "h")
+                    if (name[i] == 'h')
                     {
-                        Result.HelpRequested = true;
+                        result.HelpRequested = true;
                         continue;
                     }
-                    Unknown(flag, last ? explicitValue : null, canTakeNext: last);
+                    Unknown(name.Slice(i, 1), last ? explicitValue : null, canTakeNext: last);
                     continue;
                 }
-                ApplyOption(index, flag, last ? explicitValue : null, canTakeNext: last);
+                ApplyOption(index, last ? explicitValue : null, canTakeNext: last);
             }
         }
 
-        private void Unknown(string name, string? explicitValue, bool canTakeNext)
+        private readonly int FindLong(ReadOnlySpan<char> name)
         {
-            if (!_signature.AllowUnknownOptions)
+            Span<char> buffer = name.Length <= 62 ? stackalloc char[name.Length + 2] : new char[name.Length + 2];
+            buffer[0] = '-';
+            buffer[1] = '-';
+            name.CopyTo(buffer[2..]);
+            return signature.FindOption(buffer);
+        }
+
+        private void Unknown(ReadOnlySpan<char> name, (int Start, int Length)? explicitValue, bool canTakeNext)
+        {
+            if (!signature.AllowUnknownOptions)
             {
-                Result.Error = new CommandParseError(CommandParseErrorKind.UnknownOption, name);
+                result.Error = new CommandParseError(CommandParseErrorKind.UnknownOption, name.ToString());
                 return;
             }
-            var value = explicitValue;
-            if (value is null && canTakeNext && _index + 1 < _tokens.Count)
+            var value = explicitValue is { } given ? source.Substring(given.Start, given.Length) : null;
+            if (value is null && canTakeNext)
             {
-                var next = _tokens[_index + 1];
+                var position = _reader.Position;
                 // Unlike Koishi, an unknown option never swallows a dash token: `--foo --bar` is two options.
-                if (next.Quoted || !next.Content.StartsWith('-'))
+                if (_reader.TryRead(out var next) && (next.Quoted || !next.Content(source).StartsWith('-')))
                 {
-                    _index++;
-                    value = next.Content;
+                    value = next.Content(source).ToString();
+                }
+                else
+                {
+                    _reader.Reset(position);
                 }
             }
-            (Result.UnknownOptions ??= new Dictionary<string, string>(StringComparer.Ordinal))[CommandSignature.ToCamelCase(name)] = value ?? "";
+            (result.UnknownOptions ??= new Dictionary<string, string>(StringComparer.Ordinal))[CommandSignature.ToCamelCase(name.ToString())] = value ?? "";
         }
 
-        private void ApplyOption(int index, string spelled, string? explicitValue, bool canTakeNext)
+        private void ApplyOption(int index, (int Start, int Length)? explicitValue, bool canTakeNext)
         {
-            var option = _signature.Options[index];
-            var slot = _signature.OptionSlots[index];
+            var option = signature.Options[index];
+            var slot = signature.OptionSlots[index];
             if (option.FixedValue is { } fixedValue)
             {
-                Result.Options[slot] = fixedValue;
+                result.SetOption(slot, fixedValue);
                 return;
             }
             if (!option.TakesValue)
             {
-                if (explicitValue is null)
+                if (explicitValue is not { } given)
                 {
-                    Result.Options[slot] = CommandValue.FromBoolean(true);
+                    result.SetOption(slot, CommandValue.FromBoolean(true));
                 }
-                else if (CommandValueParsers.TryParseBoolean(explicitValue, out var flag))
+                else if (CommandValueParsers.TryParseBoolean(source.AsSpan(given.Start, given.Length), out var flag))
                 {
-                    Result.Options[slot] = CommandValue.FromBoolean(flag);
+                    result.SetOption(slot, CommandValue.FromBoolean(flag));
                 }
                 else
                 {
-                    Result.Error = new CommandParseError(CommandParseErrorKind.InvalidOption, option.Name, CommandValueKind.Boolean);
+                    result.Error = new CommandParseError(CommandParseErrorKind.InvalidOption, option.Name, CommandValueKind.Boolean);
                 }
                 return;
             }
             var raw = explicitValue;
-            if (raw is null && canTakeNext && _index + 1 < _tokens.Count)
+            if (raw is null && canTakeNext)
             {
-                _index++;
-                var next = _tokens[_index];
-                if (option.Greedy)
+                var position = _reader.Position;
+                if (_reader.TryRead(out var next))
                 {
-                    raw = GreedyText(_index);
-                    _index = _tokens.Count;
+                    if (option.Greedy)
+                    {
+                        raw = Rest(next);
+                    }
+                    else
+                    {
+                        raw = !next.Quoted && next.Content(source).SequenceEqual("-") ? (next.Start, 0) : (next.ContentStart, next.ContentLength);
+                    }
+                }
+                else if (option.Greedy && _reader.UnclosedQuote >= 0)
+                {
+                    raw = (_reader.UnclosedQuote, source.AsSpan(_reader.UnclosedQuote).TrimEnd().Length);
+                    _restConsumed = true;
                 }
                 else
                 {
-                    raw = !next.Quoted && next.Content == "-" ? "" : next.Content;
+                    _reader.Reset(position);
                 }
             }
-            if (raw is null && option.Greedy && _unclosedQuote >= 0 && !_restConsumed && canTakeNext)
-            {
-                _restConsumed = true;
-                raw = _source[_unclosedQuote.._restEnd].TrimEnd();
-            }
-            if (raw is null)
+            if (raw is not { } value)
             {
                 if (option.ValueRequired)
                 {
-                    Result.Error = new CommandParseError(CommandParseErrorKind.MissingOptionValue, option.Name, option.Kind);
+                    result.Error = new CommandParseError(CommandParseErrorKind.MissingOptionValue, option.Name, option.Kind);
                     return;
                 }
-                Result.Options[slot] = new CommandValue(option.Kind, "");
+                result.SetOption(slot, new CommandValue(option.Kind, ""));
                 return;
             }
-            if (!CommandValueParsers.TryConvert(option.Kind, raw, option.Validator, out var value))
+            if (!CommandValueParsers.TryConvert(option.Kind, source, value.Start, value.Length, option.Validator, out var converted))
             {
-                Result.Error = new CommandParseError(CommandParseErrorKind.InvalidOption, option.Name, option.Kind);
+                result.Error = new CommandParseError(CommandParseErrorKind.InvalidOption, option.Name, option.Kind);
                 return;
             }
-            Result.Options[slot] = value;
+            result.SetOption(slot, converted);
         }
     }
 }

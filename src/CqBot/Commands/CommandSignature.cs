@@ -7,6 +7,7 @@ namespace CqBot;
 public sealed class CommandSignature
 {
     private readonly Dictionary<string, int> _byAlias = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byAliasSpan;
     private readonly string[] _slotNames;
 
     /// <summary>Creates a signature; throws when two options claim the same name or symbol.</summary>
@@ -41,6 +42,7 @@ public sealed class CommandSignature
             _byAlias.TryAdd("--" + ToKebabCase(options[i].Name), i);
         }
         _slotNames = [.. slots];
+        _byAliasSpan = _byAlias.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var argument in arguments)
         {
             HasNumericArgument |= IsNumeric(argument.Kind);
@@ -83,10 +85,10 @@ public sealed class CommandSignature
     /// <summary>The slot index of an option name, or -1.</summary>
     public int SlotOf(string optionName) => Array.IndexOf(_slotNames, optionName);
 
-    internal int FindOption(string alias) => _byAlias.TryGetValue(alias, out var index) ? index : -1;
+    internal int FindOption(ReadOnlySpan<char> alias) => _byAliasSpan.TryGetValue(alias, out var index) ? index : -1;
 
     // A symbol is a name made of non-word characters: '#', or '--' alone (which then no longer ends the options).
-    internal bool HasSymbol(string token) => (token == "--" || !token.StartsWith('-')) && _byAlias.ContainsKey(token);
+    internal bool HasSymbol(ReadOnlySpan<char> token) => (token.SequenceEqual("--") || !token.StartsWith('-')) && _byAliasSpan.ContainsKey(token);
 
     internal static bool IsNumeric(CommandValueKind kind) =>
         kind is CommandValueKind.Number or CommandValueKind.Integer or CommandValueKind.PositiveInteger or CommandValueKind.NaturalNumber;

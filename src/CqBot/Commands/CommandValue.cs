@@ -1,13 +1,35 @@
 namespace CqBot;
 
-/// <summary>A converted argument or option value. Only the field that matches <see cref="Kind"/> is meaningful, besides <see cref="Text"/>.</summary>
+/// <summary>
+/// A converted argument or option value. Only the field that matches <see cref="Kind"/> is meaningful,
+/// besides <see cref="Text"/>. A value that was not given is <c>default</c> (<see cref="IsSet"/> false).
+/// Numbers, flags and dates refer to the command line instead of copying their text, so parsing them
+/// allocates nothing.
+/// </summary>
 public readonly struct CommandValue
 {
-    /// <summary>Creates a value.</summary>
+    private readonly string? _text;
+    private readonly string? _source;
+    private readonly int _start;
+    private readonly int _length;
+
+    /// <summary>Creates a value whose text is <paramref name="text"/>.</summary>
     public CommandValue(CommandValueKind kind, string text, long integer = 0, double number = 0, bool boolean = false, DateTimeOffset date = default)
     {
         Kind = kind;
-        Text = text;
+        _text = text;
+        Integer = integer;
+        Number = number;
+        Boolean = boolean;
+        Date = date;
+    }
+
+    internal CommandValue(CommandValueKind kind, string source, int start, int length, long integer = 0, double number = 0, bool boolean = false, DateTimeOffset date = default)
+    {
+        Kind = kind;
+        _source = source;
+        _start = start;
+        _length = length;
         Integer = integer;
         Number = number;
         Boolean = boolean;
@@ -17,8 +39,17 @@ public readonly struct CommandValue
     /// <summary>The type the value was converted to.</summary>
     public CommandValueKind Kind { get; }
 
+    /// <summary>True when the argument or option was given.</summary>
+    public bool IsSet => _text is not null || _source is not null;
+
+    /// <summary>True when the value has text: false for a <c>[value]</c> option given alone.</summary>
+    public bool HasText => _text is not null ? _text.Length > 0 : _length > 0;
+
     /// <summary>The text of the value: the unescaped string for string, text and custom values, else the token as typed.</summary>
-    public string Text { get; }
+    public string Text => _text ?? _source?.Substring(_start, _length) ?? "";
+
+    /// <summary>The text of the value without copying it.</summary>
+    public ReadOnlySpan<char> Span => _text is not null ? _text.AsSpan() : _source.AsSpan(_start, _length);
 
     /// <summary>The whole-number value (integer, posint, natural, user, channel).</summary>
     public long Integer { get; }

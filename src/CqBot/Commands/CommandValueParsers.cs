@@ -6,21 +6,26 @@ namespace CqBot;
 public static class CommandValueParsers
 {
     /// <summary>Converts a token to <paramref name="kind"/>; false when it does not fit.</summary>
-    public static bool TryConvert(CommandValueKind kind, string token, Func<string, bool>? validator, out CommandValue value)
+    public static bool TryConvert(CommandValueKind kind, string token, Func<string, bool>? validator, out CommandValue value) =>
+        TryConvert(kind, token, 0, token.Length, validator, out value);
+
+    /// <summary>Converts <paramref name="length"/> characters of <paramref name="source"/> at <paramref name="start"/>; numbers and flags keep referring to the source.</summary>
+    public static bool TryConvert(CommandValueKind kind, string source, int start, int length, Func<string, bool>? validator, out CommandValue value)
     {
         value = default;
+        var token = source.AsSpan(start, length);
         switch (kind)
         {
             case CommandValueKind.String:
             case CommandValueKind.Text:
-                value = new CommandValue(kind, UnescapeCqText(token));
+                value = new CommandValue(kind, UnescapeCqText(source, start, length));
                 return true;
             case CommandValueKind.Number:
                 if (!TryParseNumber(token, out var number))
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token, (long)Math.Truncate(number), number);
+                value = new CommandValue(kind, source, start, length, (long)Math.Truncate(number), number);
                 return true;
             case CommandValueKind.Integer:
             case CommandValueKind.PositiveInteger:
@@ -31,47 +36,47 @@ public static class CommandValueParsers
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token, integer, integer);
+                value = new CommandValue(kind, source, start, length, integer, integer);
                 return true;
             case CommandValueKind.Boolean:
                 if (!TryParseBoolean(token, out var boolean))
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token, boolean: boolean);
+                value = new CommandValue(kind, source, start, length, boolean: boolean);
                 return true;
             case CommandValueKind.Date:
                 if (!DateTimeOffset.TryParse(token, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token, date: date);
+                value = new CommandValue(kind, source, start, length, date: date);
                 return true;
             case CommandValueKind.User:
                 if (!TryParseUser(token, out var user))
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token, user, user);
+                value = new CommandValue(kind, source, start, length, user, user);
                 return true;
             case CommandValueKind.Channel:
-                if (token.Length < 2 || token[0] != '#' || !long.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var channel))
+                if (token.Length < 2 || token[0] != '#' || !long.TryParse(token[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var channel))
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token, channel, channel);
+                value = new CommandValue(kind, source, start, length, channel, channel);
                 return true;
             case CommandValueKind.Image:
                 var image = token.IndexOf("[CQ:image,", StringComparison.Ordinal);
-                var imageEnd = image < 0 ? -1 : token.IndexOf(']', image);
+                var imageEnd = image < 0 ? -1 : token[image..].IndexOf(']');
                 if (imageEnd < 0)
                 {
                     return false;
                 }
-                value = new CommandValue(kind, token[image..(imageEnd + 1)]);
+                value = new CommandValue(kind, source.Substring(start + image, imageEnd + 1));
                 return true;
             case CommandValueKind.Custom:
-                var text = UnescapeCqText(token);
+                var text = UnescapeCqText(source, start, length);
                 if (validator is not null && !validator(text))
                 {
                     return false;
@@ -84,10 +89,10 @@ public static class CommandValueParsers
     }
 
     /// <summary><c>number</c>: a finite decimal; <c>,</c> and <c>_</c> group separators are ignored; no hex, no empty value.</summary>
-    public static bool TryParseNumber(string token, out double value)
+    public static bool TryParseNumber(ReadOnlySpan<char> token, out double value)
     {
         value = 0;
-        if (token.Length == 0)
+        if (token.IsEmpty)
         {
             return false;
         }
@@ -106,7 +111,7 @@ public static class CommandValueParsers
     }
 
     /// <summary><c>integer</c>: a whole number (<c>2.0</c> is 2), negative allowed.</summary>
-    public static bool TryParseInteger(string token, out long value)
+    public static bool TryParseInteger(ReadOnlySpan<char> token, out long value)
     {
         if (long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
@@ -121,28 +126,22 @@ public static class CommandValueParsers
         return false;
     }
 
-    /// <summary><c>posint</c>: a whole number greater than zero.</summary>
-    public static bool TryParsePositiveInteger(string token, out long value) => TryParseInteger(token, out value) && value > 0;
-
-    /// <summary><c>natural</c>: a whole number zero or greater.</summary>
-    public static bool TryParseNaturalNumber(string token, out long value) => TryParseInteger(token, out value) && value >= 0;
-
     /// <summary><c>boolean</c>: true/false, yes/no, on/off, 1/0, case-insensitive.</summary>
-    public static bool TryParseBoolean(string token, out bool value)
+    public static bool TryParseBoolean(ReadOnlySpan<char> token, out bool value)
     {
         if (token.Equals("true", StringComparison.OrdinalIgnoreCase) || token.Equals("yes", StringComparison.OrdinalIgnoreCase)
-            || token.Equals("on", StringComparison.OrdinalIgnoreCase) || token == "1")
+            || token.Equals("on", StringComparison.OrdinalIgnoreCase) || token.SequenceEqual("1"))
         {
             value = true;
             return true;
         }
         value = false;
         return token.Equals("false", StringComparison.OrdinalIgnoreCase) || token.Equals("no", StringComparison.OrdinalIgnoreCase)
-            || token.Equals("off", StringComparison.OrdinalIgnoreCase) || token == "0";
+            || token.Equals("off", StringComparison.OrdinalIgnoreCase) || token.SequenceEqual("0");
     }
 
     /// <summary><c>user</c>: an @-mention CQ code <c>[CQ:at,qq=123]</c> or <c>@123</c>.</summary>
-    public static bool TryParseUser(string token, out long value)
+    public static bool TryParseUser(ReadOnlySpan<char> token, out long value)
     {
         value = 0;
         if (token.StartsWith("[CQ:at,", StringComparison.Ordinal) && token.EndsWith(']'))
@@ -152,26 +151,26 @@ public static class CommandValueParsers
             {
                 return false;
             }
-            var end = token.IndexOf(',', qq);
-            var digits = token.AsSpan(qq + 3, (end < 0 ? token.Length - 1 : end) - qq - 3);
-            return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+            var digits = token[(qq + 3)..^1];
+            var comma = digits.IndexOf(',');
+            return long.TryParse(comma < 0 ? digits : digits[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out value);
         }
-        return token.Length > 1 && token[0] == '@' && long.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return token.Length > 1 && token[0] == '@' && long.TryParse(token[1..], NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The segment an <c>image</c> value holds.</summary>
     public static Segment ToSegment(string cqCode) => Message.FromCqCode(cqCode) is { Count: > 0 } message ? message[0] : Segment.Text(cqCode);
 
     /// <summary>Undoes the CQ-code escaping of text: <c>&amp;#91;</c>, <c>&amp;#93;</c>, <c>&amp;#44;</c>, then <c>&amp;amp;</c>.</summary>
-    public static string UnescapeCqText(string text)
+    public static string UnescapeCqText(string text) => UnescapeCqText(text, 0, text.Length);
+
+    private static string UnescapeCqText(string source, int start, int length)
     {
-        if (!text.Contains('&', StringComparison.Ordinal))
+        var span = source.AsSpan(start, length);
+        if (!span.Contains('&'))
         {
-            return text;
+            return start == 0 && length == source.Length ? source : span.ToString();
         }
-        return text.Replace("&#91;", "[", StringComparison.Ordinal)
-            .Replace("&#93;", "]", StringComparison.Ordinal)
-            .Replace("&#44;", ",", StringComparison.Ordinal)
-            .Replace("&amp;", "&", StringComparison.Ordinal);
+        return CqCode.Unescape(span.ToString());
     }
 }

@@ -30,7 +30,7 @@ internal static class HelpCommand
 
     private static Message Run(CommandContext context, EventDispatcher dispatcher)
     {
-        var parsed = context.Parse();
+        using var parsed = context.Parse();
         if (parsed.HelpRequested)
         {
             return context.Help();
@@ -39,13 +39,13 @@ internal static class HelpCommand
         {
             return context.Fail(error);
         }
-        var showHidden = parsed.Options[0] is { Boolean: true };
+        var showHidden = parsed.GetOption(0).Boolean;
         var prefix = dispatcher.FirstPrefix;
-        if (parsed.Arguments.Count == 0)
+        if (parsed.ArgumentCount == 0)
         {
             return CommandHelp.FormatList(dispatcher.Commands, context.Texts, prefix, showHidden);
         }
-        var name = parsed.Arguments[0].Text;
+        var name = parsed.GetArgument(0).Text;
         if (!dispatcher.Commands.TryGet(name, out var command) && !dispatcher.Commands.TryGet(name.Replace(' ', '.'), out command))
         {
             return context.Texts.CommandNotFound;

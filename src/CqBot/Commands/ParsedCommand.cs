@@ -1,18 +1,31 @@
 namespace CqBot;
 
-/// <summary>The result of parsing a command line against a <see cref="CommandSignature"/>.</summary>
-public sealed class ParsedCommand
+/// <summary>
+/// The result of parsing a command line against a <see cref="CommandSignature"/>. Its storage is pooled:
+/// dispose it once its values are read (generated handlers do), or leave it to the garbage collector.
+/// </summary>
+public sealed class ParsedCommand : IDisposable
 {
-    internal ParsedCommand(int optionSlots)
+    [ThreadStatic]
+    private static ParsedCommand? t_spare;
+
+    private CommandValue[] _arguments = [];
+    private CommandValue[] _options = [];
+    private int _optionCount;
+    private bool _rented;
+
+    private ParsedCommand()
     {
-        Options = new CommandValue?[optionSlots];
     }
 
-    /// <summary>The converted arguments in order; a variadic argument contributes one value per token.</summary>
-    public List<CommandValue> Arguments { get; } = [];
+    /// <summary>How many argument values there are; a variadic argument contributes one per token.</summary>
+    public int ArgumentCount { get; private set; }
 
-    /// <summary>One value per option name (see <see cref="CommandSignature.OptionNames"/>); null when the option was not given.</summary>
-    public CommandValue?[] Options { get; }
+    /// <summary>The converted arguments in order.</summary>
+    public ReadOnlySpan<CommandValue> Arguments => _arguments.AsSpan(0, ArgumentCount);
+
+    /// <summary>One value per option name (see <see cref="CommandSignature.OptionNames"/>); unset when the option was not given.</summary>
+    public ReadOnlySpan<CommandValue> Options => _options.AsSpan(0, _optionCount);
 
     /// <summary>Options the command does not declare, when <see cref="CommandSignature.AllowUnknownOptions"/> is on; else null.</summary>
     public Dictionary<string, string>? UnknownOptions { get; internal set; }
@@ -26,7 +39,50 @@ public sealed class ParsedCommand
     /// <summary>Where parsing stopped in the source: its end, or the terminator.</summary>
     public int Stop { get; internal set; }
 
-    /// <summary>The value of the named option, or null when it was not given.</summary>
-    public CommandValue? this[string optionName, CommandSignature signature] =>
-        signature.SlotOf(optionName) is var slot and >= 0 ? Options[slot] : null;
+    /// <summary>The argument at <paramref name="index"/>; unset past the end.</summary>
+    public CommandValue GetArgument(int index) => index < ArgumentCount ? _arguments[index] : default;
+
+    /// <summary>The option in <paramref name="slot"/> (see <see cref="CommandSignature.SlotOf"/>).</summary>
+    public CommandValue GetOption(int slot) => _options[slot];
+
+    /// <summary>Returns the storage to the pool; the values read from it stay valid.</summary>
+    public void Dispose()
+    {
+        if (!_rented)
+        {
+            return;
+        }
+        _rented = false;
+        _arguments.AsSpan(0, ArgumentCount).Clear();
+        _options.AsSpan(0, _optionCount).Clear();
+        ArgumentCount = 0;
+        UnknownOptions = null;
+        HelpRequested = false;
+        Error = null;
+        t_spare = this;
+    }
+
+    internal static ParsedCommand Rent(int optionSlots)
+    {
+        var parsed = t_spare ?? new ParsedCommand();
+        t_spare = null;
+        parsed._rented = true;
+        if (parsed._options.Length < optionSlots)
+        {
+            parsed._options = new CommandValue[Math.Max(optionSlots, 4)];
+        }
+        parsed._optionCount = optionSlots;
+        return parsed;
+    }
+
+    internal void AddArgument(in CommandValue value)
+    {
+        if (ArgumentCount == _arguments.Length)
+        {
+            Array.Resize(ref _arguments, Math.Max(4, _arguments.Length * 2));
+        }
+        _arguments[ArgumentCount++] = value;
+    }
+
+    internal void SetOption(int slot, in CommandValue value) => _options[slot] = value;
 }

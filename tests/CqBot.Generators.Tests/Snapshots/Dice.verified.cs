@@ -46,7 +46,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Roll(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
@@ -56,9 +56,9 @@ namespace Sample
                 return new(context.Help());
             }
             string p_dice = default!;
-            if (parsed.Arguments.Count > 0)
+            if (parsed.ArgumentCount > 0)
             {
-                var v_dice = parsed.Arguments[0];
+                var v_dice = parsed.GetArgument(0);
                 p_dice = v_dice.Text;
             }
             return new(global::CqBot.CommandReply.FromText(global::Sample.Dice.Roll(p_dice)));

@@ -69,7 +69,7 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Add(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
@@ -85,15 +85,15 @@ namespace Sample.Tools
                 return new(context.Help());
             }
             long p_a = default!;
-            if (parsed.Arguments.Count > 0)
+            if (parsed.ArgumentCount > 0)
             {
-                var v_a = parsed.Arguments[0];
+                var v_a = parsed.GetArgument(0);
                 p_a = v_a.Integer;
             }
             int p_b = default!;
-            if (parsed.Arguments.Count > 1)
+            if (parsed.ArgumentCount > 1)
             {
-                var v_b = parsed.Arguments[1];
+                var v_b = parsed.GetArgument(1);
                 if (v_b.Integer is < int.MinValue or > int.MaxValue)
                 {
                     return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidArgument, "b", global::CqBot.CommandValueKind.Integer)));
@@ -117,7 +117,7 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand1_Count(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
@@ -132,10 +132,10 @@ namespace Sample.Tools
             {
                 return new(context.Help());
             }
-            var p_words = new string[global::System.Math.Max(0, parsed.Arguments.Count - 0)];
+            var p_words = new string[global::System.Math.Max(0, parsed.ArgumentCount - 0)];
             for (var i_words = 0; i_words < p_words.Length; i_words++)
             {
-                var v_words = parsed.Arguments[0 + i_words];
+                var v_words = parsed.GetArgument(0 + i_words);
                 p_words[i_words] = v_words.Text;
             }
             if (context.Session.Event is not global::CqBot.GroupMessageEvent p_group)
@@ -167,7 +167,7 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Repeat(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return context.Fail(error);
@@ -188,13 +188,13 @@ namespace Sample.Tools
                 return context.Help();
             }
             string p_word = default!;
-            if (parsed.Arguments.Count > 0)
+            if (parsed.ArgumentCount > 0)
             {
-                var v_word = parsed.Arguments[0];
+                var v_word = parsed.GetArgument(0);
                 p_word = v_word.Text;
             }
             int p_times = 2;
-            if (parsed.Options[0] is { Text.Length: > 0 } v_times)
+            if (parsed.GetOption(0) is { HasText: true } v_times)
             {
                 if (v_times.Integer is < int.MinValue or > int.MaxValue)
                 {
@@ -203,12 +203,12 @@ namespace Sample.Tools
                 p_times = (int)v_times.Integer;
             }
             bool p_loud = false;
-            if (parsed.Options[1] is { } v_loud)
+            if (parsed.GetOption(1) is { IsSet: true } v_loud)
             {
                 p_loud = v_loud.Boolean;
             }
             string p_mode = "plain";
-            if (parsed.Options[2] is { } v_mode)
+            if (parsed.GetOption(2) is { IsSet: true } v_mode)
             {
                 p_mode = v_mode.Text;
             }
@@ -229,7 +229,7 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Say(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
@@ -245,9 +245,9 @@ namespace Sample.Tools
                 return new(context.Help());
             }
             string p_text = default!;
-            if (parsed.Arguments.Count > 0)
+            if (parsed.ArgumentCount > 0)
             {
-                var v_text = parsed.Arguments[0];
+                var v_text = parsed.GetArgument(0);
                 p_text = v_text.Text;
             }
             var p_session = context.Session;
@@ -270,7 +270,7 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Scale(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
@@ -286,15 +286,15 @@ namespace Sample.Tools
                 return new(context.Help());
             }
             double p_factor = default!;
-            if (parsed.Arguments.Count > 0)
+            if (parsed.ArgumentCount > 0)
             {
-                var v_factor = parsed.Arguments[0];
+                var v_factor = parsed.GetArgument(0);
                 p_factor = v_factor.Number;
             }
             int p_times = 3;
-            if (parsed.Arguments.Count > 1)
+            if (parsed.ArgumentCount > 1)
             {
-                var v_times = parsed.Arguments[1];
+                var v_times = parsed.GetArgument(1);
                 if (v_times.Integer is < int.MinValue or > int.MaxValue)
                 {
                     return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidArgument, "times", global::CqBot.CommandValueKind.PositiveInteger)));
@@ -318,7 +318,7 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Toggle(global::CqBot.CommandContext context)
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new(context.Fail(error));
@@ -334,9 +334,9 @@ namespace Sample.Tools
                 return new(context.Help());
             }
             bool? p_on = default;
-            if (parsed.Arguments.Count > 0)
+            if (parsed.ArgumentCount > 0)
             {
-                var v_on = parsed.Arguments[0];
+                var v_on = parsed.GetArgument(0);
                 p_on = v_on.Boolean;
             }
             return new(global::Sample.Tools.Tools.Toggle(p_on));

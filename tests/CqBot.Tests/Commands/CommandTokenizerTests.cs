@@ -4,7 +4,7 @@ namespace CqBot.Tests.Commands;
 
 public sealed class CommandTokenizerTests
 {
-    private static string[] Contents(string input) => CommandTokenizer.Tokenize(input).Tokens.Select(t => t.Content).ToArray();
+    private static string[] Contents(string input) => CommandTokenizer.Tokenize(input).Tokens.Select(t => t.Content(input).ToString()).ToArray();
 
     [Theory]
     [InlineData("roll 2d6", new[] { "roll", "2d6" })]
@@ -23,7 +23,7 @@ public sealed class CommandTokenizerTests
     public void Tokenize_UnclosedQuote_ReportsWhereItStarts()
     {
         var (tokens, _, unclosed) = CommandTokenizer.Tokenize("say \"a b");
-        Assert.Equal(["say"], tokens.Select(t => t.Content));
+        Assert.Equal(["say"], tokens.Select(t => t.Content("say \"a b").ToString()));
         Assert.Equal(4, unclosed);
     }
 
@@ -39,7 +39,7 @@ public sealed class CommandTokenizerTests
     public void Tokenize_Terminator_StopsThere()
     {
         var (tokens, stop, _) = CommandTokenizer.Tokenize("foo;bar baz", 0, ';');
-        Assert.Equal(["foo"], tokens.Select(t => t.Content));
+        Assert.Equal(["foo"], tokens.Select(t => t.Content("foo;bar baz").ToString()));
         Assert.Equal(3, stop);
     }
 

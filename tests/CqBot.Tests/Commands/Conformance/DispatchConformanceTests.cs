@@ -75,7 +75,7 @@ public sealed partial class DispatchConformanceTests
         var behavior = command.GetProperty("behavior").GetString()!;
         CommandHandler handler = context =>
         {
-            var parsed = context.Parse();
+            using var parsed = context.Parse();
             if (parsed.Error is { } error)
             {
                 return new ValueTask<Message?>(context.Fail(error));
@@ -84,11 +84,15 @@ public sealed partial class DispatchConformanceTests
             {
                 return new ValueTask<Message?>(context.Help());
             }
-            var args = new JsonArray(parsed.Arguments.Select(a => (JsonNode?)JsonValue.Create(a.Text)).ToArray());
+            var args = new JsonArray();
+            foreach (var argument in parsed.Arguments)
+            {
+                args.Add(argument.Text);
+            }
             var options = new JsonObject();
             for (var slot = 0; slot < signature.OptionNames.Count; slot++)
             {
-                if (parsed.Options[slot] is { } value)
+                if (parsed.Options[slot] is { IsSet: true } value)
                 {
                     options[signature.OptionNames[slot]] = value.Kind == CommandValueKind.Boolean ? value.Boolean : value.Text;
                 }
@@ -99,7 +103,7 @@ public sealed partial class DispatchConformanceTests
             }
             invocations.Add(new JsonObject { ["command"] = context.Command.Name, ["args"] = args, ["options"] = options });
             return behavior.StartsWith("replies with its first argument", StringComparison.Ordinal)
-                ? new ValueTask<Message?>(parsed.Arguments.Count > 0 ? parsed.Arguments[0].Text : "")
+                ? new ValueTask<Message?>(parsed.ArgumentCount > 0 ? parsed.GetArgument(0).Text : "")
                 : default;
         };
         var aliases = new List<string>();

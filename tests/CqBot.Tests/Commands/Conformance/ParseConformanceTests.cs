@@ -99,7 +99,7 @@ public sealed class ParseConformanceTests
         var options = new JsonObject();
         for (var slot = 0; slot < signature.OptionNames.Count; slot++)
         {
-            if (parsed.Options[slot] is { } value)
+            if (parsed.Options[slot] is { IsSet: true } value)
             {
                 options[signature.OptionNames[slot]] = ToJson(value);
             }
