@@ -1,50 +1,71 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using CqBot.Events;
 
 namespace CqBot;
 
-/// <summary>Turns an event's UTF-8 JSON into a typed event.</summary>
+/// <summary>
+/// Turns the UTF-8 JSON of a OneBot v11 event (an HTTP POST body or a WebSocket text frame) into a
+/// typed <see cref="Event"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The parser is tolerant of what real implementations send: ids as JSON strings, message ids beyond
+/// int32 or negative, <c>sender.level</c> as a number, missing optional fields (which become null or
+/// defaults), extra fields (kept in <see cref="Event.Raw"/>), and <c>message</c> as either a CQ-code
+/// string or a segment array. An event of a kind it does not know is returned as
+/// <see cref="UnknownEvent"/> or an <c>Unknown…</c> subtype, never dropped.
+/// </para>
+/// <para>Only input that is not a JSON object at all is an error.</para>
+/// </remarks>
 public static class EventParser
 {
-    private static readonly JsonSerializerOptions MessageOptions = new() { Converters = { new MessageJsonConverter() } };
-
-    /// <summary>Parses one event; throws <see cref="JsonException"/> on malformed JSON.</summary>
+    /// <summary>Parses one event.</summary>
+    /// <param name="utf8Json">The event's JSON as UTF-8 bytes. The bytes are copied; the buffer may be reused once this returns.</param>
+    /// <returns>The typed event; its <see cref="Event.Raw"/> holds the JSON as received.</returns>
+    /// <exception cref="EventParseException">The input is empty, not valid JSON, or not a JSON object.</exception>
     public static Event Parse(ReadOnlySpan<byte> utf8Json)
     {
-        var reader = new Utf8JsonReader(utf8Json);
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement.Clone();
-        var postType = root.GetProperty("post_type").GetString() ?? "";
-        if (postType == "message" && root.TryGetProperty("message_type", out var mt))
+        try
         {
-            var converter = new MessageJsonConverter();
-            var messageBytes = System.Text.Encoding.UTF8.GetBytes(root.GetProperty("message").GetRawText());
-            var messageReader = new Utf8JsonReader(messageBytes);
-            messageReader.Read();
-            var message = converter.Read(ref messageReader, typeof(Message), MessageOptions);
-            var sender = new MessageSender();
-            if (root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object)
-            {
-                sender = new MessageSender { UserId = s.TryGetProperty("user_id", out var u) ? u.GetInt64() : 0, Nickname = s.TryGetProperty("nickname", out var n) ? n.GetString() : null };
-            }
-            MessageEvent e = mt.GetString() == "group"
-                ? new GroupMessageEvent { GroupId = root.GetProperty("group_id").GetInt64(), Message = message, Sender = sender, MessageType = "group" }
-                : new PrivateMessageEvent { Message = message, Sender = sender, MessageType = "private" };
-            return e switch
-            {
-                GroupMessageEvent g => new GroupMessageEvent
-                {
-                    GroupId = g.GroupId, Message = g.Message, Sender = g.Sender, MessageType = g.MessageType,
-                    Time = root.GetProperty("time").GetInt64(), SelfId = root.GetProperty("self_id").GetInt64(), PostType = postType, Raw = root,
-                    UserId = root.GetProperty("user_id").GetInt64(), MessageId = root.GetProperty("message_id").GetInt64(),
-                },
-                _ => new PrivateMessageEvent
-                {
-                    Message = e.Message, Sender = e.Sender, MessageType = e.MessageType,
-                    Time = root.GetProperty("time").GetInt64(), SelfId = root.GetProperty("self_id").GetInt64(), PostType = postType, Raw = root,
-                    UserId = root.GetProperty("user_id").GetInt64(), MessageId = root.GetProperty("message_id").GetInt64(),
-                },
-            };
+            return EventJsonReader.Read(utf8Json);
         }
-        return new UnknownEvent { PostType = postType, Raw = root, SelfId = root.TryGetProperty("self_id", out var id) ? id.GetInt64() : 0 };
+        catch (JsonException exception)
+        {
+            throw new EventParseException(DescribeInvalidJson(exception), exception);
+        }
     }
+
+    /// <summary>Parses one event without throwing.</summary>
+    /// <param name="utf8Json">The event's JSON as UTF-8 bytes. The bytes are copied; the buffer may be reused once this returns.</param>
+    /// <param name="evt">The typed event, or null when the input is not an event.</param>
+    /// <param name="error">Why the input is not an event, or null on success.</param>
+    /// <returns>Whether the input was a JSON object and so an event.</returns>
+    public static bool TryParse(
+        ReadOnlySpan<byte> utf8Json,
+        [NotNullWhen(true)] out Event? evt,
+        [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            evt = EventJsonReader.Read(utf8Json);
+            error = null;
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            error = DescribeInvalidJson(exception);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // EventParseException for non-objects; anything else would be a parser bug, which must
+            // still not escape a method that promises not to throw.
+            error = exception.Message;
+        }
+        evt = null;
+        return false;
+    }
+
+    private static string DescribeInvalidJson(JsonException exception) =>
+        $"The input is not valid JSON, so it is not a OneBot event: {exception.Message}";
 }

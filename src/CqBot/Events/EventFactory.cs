@@ -1,0 +1,261 @@
+using System.Text.Json;
+
+namespace CqBot.Events;
+
+/// <summary>
+/// Picks the event type from <c>post_type</c>, then the detail type (<c>message_type</c>,
+/// <c>notice_type</c>, <c>request_type</c>, <c>meta_event_type</c>), then <c>sub_type</c> for
+/// <c>notify</c>, and builds it from the fields read.
+/// </summary>
+/// <remarks>
+/// Nothing is dropped: an unknown post type or message type becomes <see cref="UnknownEvent"/>, an
+/// unknown notice, request or meta event type the <c>Unknown…</c> subtype of its post type, and an
+/// unknown sub-type of a known type keeps the known type with <see cref="Event.SubType"/> as sent.
+/// </remarks>
+internal static class EventFactory
+{
+    public static Event Create(ref EventFields f, byte[] raw)
+    {
+        var postType = f.PostType ?? string.Empty;
+        string? detailType;
+        Event? evt;
+        switch (postType)
+        {
+            case EventNames.Message:
+                detailType = f.MessageType;
+                evt = detailType switch
+                {
+                    EventNames.Private => CreatePrivateMessage(ref f),
+                    EventNames.Group => CreateGroupMessage(ref f),
+                    _ => null,
+                };
+                break;
+            case EventNames.MessageSent:
+                // go-cqhttp keeps the detail field's name: message_type, not message_sent_type.
+                detailType = f.MessageType;
+                evt = detailType is EventNames.Private or EventNames.Group ? CreateMessageSent(ref f) : null;
+                break;
+            case EventNames.Notice:
+                detailType = f.NoticeType;
+                evt = CreateNotice(ref f);
+                break;
+            case EventNames.Request:
+                detailType = f.RequestType;
+                evt = CreateRequest(ref f);
+                break;
+            case EventNames.MetaEvent:
+                detailType = f.MetaEventType;
+                evt = f.MetaEventType switch
+                {
+                    EventNames.Lifecycle => new LifecycleEvent(),
+                    EventNames.Heartbeat => new HeartbeatEvent { Status = f.Status ?? new HeartbeatStatus(), Interval = f.Interval },
+                    _ => new UnknownMetaEvent(),
+                };
+                break;
+            default:
+                // By the protocol's naming rule the detail of post_type X is in X_type.
+                detailType = postType.Length == 0 ? null : FindString(raw, postType + "_type");
+                evt = null;
+                break;
+        }
+        evt ??= new UnknownEvent();
+        evt.SetCommon(f.Time, f.SelfId, postType, detailType, f.SubType, raw);
+        return evt;
+    }
+
+    private static PrivateMessageEvent CreatePrivateMessage(ref EventFields f)
+    {
+        var message = GetMessage(ref f);
+        return new PrivateMessageEvent
+        {
+            MessageId = f.MessageId,
+            UserId = f.UserId ?? 0,
+            Message = message,
+            RawMessage = f.RawMessage ?? message.ToCqCode(),
+            Font = f.Font,
+            Sender = CreateSender(ref f),
+            MessageSeq = f.MessageSeq,
+            TargetId = f.TargetId,
+            TempSource = f.TempSource,
+        };
+    }
+
+    private static GroupMessageEvent CreateGroupMessage(ref EventFields f)
+    {
+        var message = GetMessage(ref f);
+        return new GroupMessageEvent
+        {
+            MessageId = f.MessageId,
+            UserId = f.UserId ?? 0,
+            Message = message,
+            RawMessage = f.RawMessage ?? message.ToCqCode(),
+            Font = f.Font,
+            Sender = CreateSender(ref f),
+            MessageSeq = f.MessageSeq,
+            GroupId = f.GroupId ?? 0,
+            Anonymous = f.Anonymous,
+        };
+    }
+
+    private static MessageSentEvent CreateMessageSent(ref EventFields f)
+    {
+        var message = GetMessage(ref f);
+        return new MessageSentEvent
+        {
+            MessageId = f.MessageId,
+            UserId = f.UserId ?? 0,
+            GroupId = f.GroupId,
+            TargetId = f.TargetId,
+            Message = message,
+            RawMessage = f.RawMessage ?? message.ToCqCode(),
+            Font = f.Font,
+            Sender = CreateSender(ref f),
+            MessageSeq = f.MessageSeq,
+        };
+    }
+
+    private static NoticeEvent CreateNotice(ref EventFields f) => f.NoticeType switch
+    {
+        EventNames.GroupUpload => new GroupUploadNotice
+        {
+            GroupId = f.GroupId ?? 0,
+            UserId = f.UserId ?? 0,
+            File = new GroupFileInfo
+            {
+                Id = f.File.Id ?? string.Empty,
+                Name = f.File.Name ?? string.Empty,
+                Size = f.File.Size,
+                BusId = f.File.BusId,
+            },
+        },
+        EventNames.GroupAdmin => new GroupAdminNotice { GroupId = f.GroupId ?? 0, UserId = f.UserId ?? 0 },
+        EventNames.GroupDecrease => new GroupDecreaseNotice { GroupId = f.GroupId ?? 0, OperatorId = f.OperatorId, UserId = f.UserId ?? 0 },
+        EventNames.GroupIncrease => new GroupIncreaseNotice { GroupId = f.GroupId ?? 0, OperatorId = f.OperatorId, UserId = f.UserId ?? 0 },
+        EventNames.GroupBan => new GroupBanNotice
+        {
+            GroupId = f.GroupId ?? 0,
+            OperatorId = f.OperatorId,
+            UserId = f.UserId ?? 0,
+            Duration = f.Duration,
+        },
+        EventNames.FriendAdd => new FriendAddNotice { UserId = f.UserId ?? 0 },
+        EventNames.GroupRecall => new GroupRecallNotice
+        {
+            GroupId = f.GroupId ?? 0,
+            UserId = f.UserId ?? 0,
+            OperatorId = f.OperatorId,
+            MessageId = f.MessageId,
+        },
+        EventNames.FriendRecall => new FriendRecallNotice { UserId = f.UserId ?? 0, MessageId = f.MessageId },
+        EventNames.Notify => CreateNotify(ref f),
+        EventNames.GroupCard => new GroupCardNotice
+        {
+            GroupId = f.GroupId ?? 0,
+            UserId = f.UserId ?? 0,
+            CardNew = f.CardNew ?? string.Empty,
+            CardOld = f.CardOld ?? string.Empty,
+        },
+        EventNames.Essence => new EssenceNotice
+        {
+            GroupId = f.GroupId ?? 0,
+            SenderId = f.SenderId ?? 0,
+            OperatorId = f.OperatorId,
+            MessageId = f.MessageId,
+        },
+        EventNames.OfflineFile => new OfflineFileNotice
+        {
+            UserId = f.UserId ?? 0,
+            File = new OfflineFileInfo
+            {
+                Name = f.File.Name ?? string.Empty,
+                Size = f.File.Size,
+                Url = f.File.Url ?? string.Empty,
+            },
+        },
+        EventNames.ClientStatus => new ClientStatusNotice { Client = f.Client ?? new ClientDevice(), Online = f.Online ?? false },
+        _ => new UnknownNotice { GroupId = f.GroupId, UserId = f.UserId },
+    };
+
+    private static NoticeEvent CreateNotify(ref EventFields f) => f.SubType switch
+    {
+        EventNames.Poke => new PokeNotice { GroupId = f.GroupId, UserId = f.UserId ?? 0, TargetId = f.TargetId ?? 0, SenderId = f.SenderId },
+        EventNames.LuckyKing => new LuckyKingNotice { GroupId = f.GroupId ?? 0, UserId = f.UserId ?? 0, TargetId = f.TargetId ?? 0 },
+        EventNames.Honor => new HonorNotice { GroupId = f.GroupId ?? 0, HonorType = f.HonorType ?? string.Empty, UserId = f.UserId ?? 0 },
+        EventNames.Title => new TitleNotice { GroupId = f.GroupId ?? 0, UserId = f.UserId ?? 0, Title = f.Title ?? string.Empty },
+        _ => new UnknownNotice { GroupId = f.GroupId, UserId = f.UserId },
+    };
+
+    private static RequestEvent CreateRequest(ref EventFields f)
+    {
+        var userId = f.UserId ?? 0;
+        var comment = f.Comment ?? string.Empty;
+        var flag = f.Flag ?? string.Empty;
+        return f.RequestType switch
+        {
+            EventNames.Friend => new FriendRequest { UserId = userId, Comment = comment, Flag = flag },
+            EventNames.Group => new GroupRequest { GroupId = f.GroupId ?? 0, UserId = userId, Comment = comment, Flag = flag },
+            _ => new UnknownRequest { UserId = userId, Comment = comment, Flag = flag },
+        };
+    }
+
+    private static Message GetMessage(ref EventFields f)
+    {
+        if (f.Message is { } message)
+        {
+            return message;
+        }
+        // No usable `message`: raw_message is the same message as a CQ string.
+        if (!string.IsNullOrEmpty(f.RawMessage))
+        {
+            try
+            {
+                return Message.FromCqCode(f.RawMessage);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A CQ string the message model rejects leaves the message empty; RawMessage keeps it.
+            }
+        }
+        return MessageEvent.EmptyMessage;
+    }
+
+    private static MessageSender CreateSender(ref EventFields f)
+    {
+        ref var s = ref f.Sender;
+        var userId = s.UserId ?? f.UserId ?? 0;
+        if (!s.Present)
+        {
+            return new MessageSender { UserId = userId };
+        }
+        return new MessageSender
+        {
+            UserId = userId,
+            Nickname = s.Nickname ?? string.Empty,
+            Card = s.Card,
+            Sex = s.Sex,
+            Age = s.Age,
+            Area = s.Area,
+            Level = s.Level,
+            Role = s.Role,
+            Title = s.Title,
+        };
+    }
+
+    /// <summary>The string value of a top-level property, or null; only used for unknown post types.</summary>
+    private static string? FindString(byte[] utf8Json, string propertyName)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(propertyName);
+            reader.Read();
+            if (match)
+            {
+                return LenientJson.ReadName(ref reader);
+            }
+            reader.Skip();
+        }
+        return null;
+    }
+}
