@@ -91,7 +91,6 @@ public sealed class BotApplicationBuilder
         services.AddSingleton<HealthEndpoint>();
         services.AddHostedService<ForwardWebSocketService>();
         services.AddHostedService<HeartbeatMonitor>();
-        // Hosted services stop in reverse order: this one, last, stops first, while sockets are still open.
         services.AddHostedService<GracefulShutdown>();
         return new BotApplication(_web.Build());
     }

@@ -36,7 +36,8 @@ internal sealed partial class ForwardWebSocketService(
         var url = endpoint.Url!;
         var role = RoleOf(url);
         var delay = options.ReconnectDelay;
-        while (!stoppingToken.IsCancellationRequested)
+        // Once shutdown has closed the sockets, do not dial again.
+        while (!stoppingToken.IsCancellationRequested && !tracker.IsStopping)
         {
             var connected = false;
             try
@@ -64,6 +65,10 @@ internal sealed partial class ForwardWebSocketService(
             catch (Exception exception) when (exception is WebSocketException or HttpRequestException or IOException or OperationCanceledException)
             {
                 LogConnectFailed(url, exception.Message, delay.TotalSeconds);
+            }
+            if (tracker.IsStopping)
+            {
+                return;
             }
             if (connected)
             {
