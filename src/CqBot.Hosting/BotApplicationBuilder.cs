@@ -1,12 +1,23 @@
+using CqBot.Hosting.Authentication;
+using CqBot.Hosting.Configuration;
+using CqBot.Hosting.Health;
+using CqBot.Hosting.HttpPost;
+using CqBot.Hosting.Lifetime;
+using CqBot.Hosting.Pipeline;
+using CqBot.Hosting.QuickOperations;
+using CqBot.Hosting.Startup;
+using CqBot.Hosting.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot.Hosting;
 
-/// <summary>Configures a bot before it starts: services, configuration and logging.</summary>
+/// <summary>Configures a bot before it starts: services, configuration, logging and <see cref="Options"/>.</summary>
 public sealed class BotApplicationBuilder
 {
     /// <summary>The address the bot listens on when none is configured.</summary>
@@ -14,13 +25,16 @@ public sealed class BotApplicationBuilder
 
     private readonly WebApplicationBuilder _web;
 
-    internal BotApplicationBuilder(string[] args)
+    /// <summary>Reads configuration; throws <see cref="BotConfigurationException"/> on a bad setting.</summary>
+    internal BotApplicationBuilder(CommandLineSettings commandLine)
     {
-        _web = WebApplication.CreateSlimBuilder(args);
-        if (string.IsNullOrEmpty(_web.Configuration["urls"]))
-        {
-            _web.WebHost.UseUrls(DefaultUrl);
-        }
+        _web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = commandLine.Environment });
+        // Later sources win: appsettings.json, then CQBOT_* variables, then the command line.
+        _web.Configuration.AddInMemoryCollection(CqBotEnvironmentVariables.Read());
+        _web.Configuration.AddInMemoryCollection(commandLine.Settings);
+        var urls = _web.Configuration["urls"];
+        _web.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls);
+        Options = BotOptionsReader.Read(_web.Configuration);
     }
 
     /// <summary>Services for dependency injection; command handlers and middleware can ask for them.</summary>
@@ -32,13 +46,52 @@ public sealed class BotApplicationBuilder
     /// <summary>Logging providers and filters.</summary>
     public ILoggingBuilder Logging => _web.Logging;
 
-    /// <summary>Builds the bot application.</summary>
+    /// <summary>The bot's settings as configured; change them here before <see cref="Build"/>.</summary>
+    public BotOptions Options { get; }
+
+    /// <summary>
+    /// Builds the bot application. When a setting is invalid, prints one line that names it to
+    /// standard error and ends the process with exit code 2.
+    /// </summary>
     public BotApplication Build()
     {
-        _web.Services.AddSingleton(static provider =>
+        try
+        {
+            return BuildOrThrow();
+        }
+        catch (BotConfigurationException exception)
+        {
+            StartupFailure.Exit(exception.Message, StartupFailure.BadSetting);
+            return null;
+        }
+    }
+
+    /// <summary>Builds the application; throws <see cref="BotConfigurationException"/> on a bad setting.</summary>
+    internal BotApplication BuildOrThrow()
+    {
+        BotOptionsReader.Validate(Options);
+        var services = _web.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(Options);
+        services.AddSingleton(static provider =>
             new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands(), provider.GetService<ILogger<EventDispatcher>>()));
-        _web.Services.AddSingleton(static provider => new BotRuntime(provider.GetRequiredService<EventDispatcher>(), provider));
-        _web.Services.AddSingleton<WebSockets.ReverseWebSocketEndpoint>();
+        services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken));
+        services.AddSingleton(static provider => new SignatureValidator(provider.GetRequiredService<BotOptions>().Secret));
+        services.AddSingleton(static provider => new BotAccounts(
+            provider.GetRequiredService<BotOptions>(),
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BotAccounts>>()));
+        services.AddSingleton<QuickOperationSender>();
+        services.AddSingleton<EventPipeline>();
+        services.AddSingleton<EventIngress>();
+        services.AddSingleton<ConnectionTracker>();
+        services.AddSingleton<ReverseWebSocketEndpoint>();
+        services.AddSingleton<HttpPostEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddHostedService<ForwardWebSocketService>();
+        services.AddHostedService<HeartbeatMonitor>();
+        services.AddHostedService<GracefulShutdown>();
         return new BotApplication(_web.Build());
     }
 }

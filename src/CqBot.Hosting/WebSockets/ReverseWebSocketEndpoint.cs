@@ -1,63 +1,123 @@
 using System.Globalization;
+using CqBot.Hosting.Authentication;
+using CqBot.Hosting.Pipeline;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot.Hosting.WebSockets;
 
 /// <summary>
-/// Accepts reverse WebSocket connections from OneBot implementations at <c>/ws/</c> (universal),
-/// <c>/ws/api/</c> and <c>/ws/event/</c>. The account is named by the <c>X-Self-ID</c> header.
+/// Accepts reverse WebSockets from implementations at <c>/ws/</c>, <c>/ws/api/</c> and <c>/ws/event/</c>.
+/// The role comes from <c>X-Client-Role</c> (any case); without it the path decides, and <c>/ws/</c>
+/// means universal. <c>X-Self-ID</c> names the account; a newer socket of the same account and role
+/// replaces the older one, whose pending calls fail at once.
 /// </summary>
-internal sealed partial class ReverseWebSocketEndpoint(BotRuntime runtime, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime)
+internal sealed partial class ReverseWebSocketEndpoint(
+    BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker, TimeProvider time, ILogger<ReverseWebSocketEndpoint> logger)
 {
-    private readonly ILogger _logger = loggerFactory.CreateLogger("CqBot.Hosting.ReverseWebSocket");
+    private readonly ILogger _logger = logger;
 
     public async Task HandleAsync(HttpContext context)
     {
+        var request = context.Request;
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("This endpoint accepts OneBot reverse WebSocket connections only.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "This endpoint accepts OneBot reverse WebSocket connections only.").ConfigureAwait(false);
             return;
         }
-        if (!long.TryParse(context.Request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var selfId))
+        switch (tokens.Check(request))
         {
-            LogMissingSelfId(context.Connection.RemoteIpAddress?.ToString());
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("The X-Self-ID header with the bot's QQ number is required.").ConfigureAwait(false);
+            case CredentialCheck.Missing:
+                LogRefused(Remote(context), "no access token");
+                await RefuseAsync(context, StatusCodes.Status401Unauthorized, "An access token is required.").ConfigureAwait(false);
+                return;
+            case CredentialCheck.Wrong:
+                LogRefused(Remote(context), "a wrong access token");
+                await RefuseAsync(context, StatusCodes.Status403Forbidden, "The access token is wrong.").ConfigureAwait(false);
+                return;
+        }
+        if (!long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var selfId) || selfId == 0)
+        {
+            LogRefused(Remote(context), "no X-Self-ID header");
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "The X-Self-ID header with the bot's QQ number is required.").ConfigureAwait(false);
+            return;
+        }
+        if (!TryReadRole(request, out var role))
+        {
+            LogRefused(Remote(context), "an unknown X-Client-Role");
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
+            return;
+        }
+        if (tracker.IsStopping)
+        {
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The bot is shutting down.").ConfigureAwait(false);
             return;
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var connection = new ReverseWebSocketConnection(socket, selfId, runtime, _logger);
-        var replaced = runtime.Attach(connection);
+        var connection = new OneBotWebSocket(socket, role, "reverse", ingress, time, _logger);
+        var replaced = accounts.Attach(selfId, connection);
         if (replaced is not null)
         {
-            LogReplaced(selfId);
-            replaced.Abort();
+            LogReplaced(selfId, role);
+            replaced.CloseReplacedInBackground();
         }
-        LogConnected(selfId, context.Request.Headers["X-Client-Role"].ToString());
+        using var tracking = tracker.Track(connection);
         try
         {
-            await connection.RunAsync(lifetime.ApplicationStopping).ConfigureAwait(false);
+            await connection.RunAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            runtime.Detach(connection);
-            LogDisconnected(selfId);
+            accounts.Detach(connection);
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Refused a WebSocket from {Remote}: no X-Self-ID header.")]
-    private partial void LogMissingSelfId(string? remote);
+    internal static bool TryReadRole(HttpRequest request, out ClientRole role)
+    {
+        var header = request.Headers["X-Client-Role"].ToString();
+        if (header.Length == 0)
+        {
+            var path = request.Path.Value.AsSpan().TrimEnd('/');
+            role = path.EndsWith("/api", StringComparison.OrdinalIgnoreCase) ? ClientRole.Api
+                : path.EndsWith("/event", StringComparison.OrdinalIgnoreCase) ? ClientRole.Event
+                : ClientRole.Universal;
+            return true;
+        }
+        if (header.Equals("Universal", StringComparison.OrdinalIgnoreCase))
+        {
+            role = ClientRole.Universal;
+            return true;
+        }
+        if (header.Equals("API", StringComparison.OrdinalIgnoreCase))
+        {
+            role = ClientRole.Api;
+            return true;
+        }
+        if (header.Equals("Event", StringComparison.OrdinalIgnoreCase))
+        {
+            role = ClientRole.Event;
+            return true;
+        }
+        role = default;
+        return false;
+    }
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Bot {SelfId} connected (role {Role}).")]
-    private partial void LogConnected(long selfId, string role);
+    private static string Remote(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Bot {SelfId} disconnected.")]
-    private partial void LogDisconnected(long selfId);
+    private static Task RefuseAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        return context.Response.WriteAsync(text);
+    }
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Bot {SelfId} reconnected; the older connection is replaced.")]
-    private partial void LogReplaced(long selfId);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Refused a WebSocket from {Remote}: {Reason}.")]
+    private partial void LogRefused(string remote, string reason);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Bot {SelfId} reconnected ({Role}); the older connection is closed.")]
+    private partial void LogReplaced(long selfId, ClientRole role);
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CqBot;
 
 /// <summary>
-/// Takes each incoming event through the bot: the middleware chain (prepended, then user middleware,
-/// then the built-in command middleware), and sends what the chain answers.
+/// Takes each incoming event through the bot: the event listeners registered with <see cref="On"/>,
+/// then, for messages, the middleware chain (prepended, then user middleware, then the built-in
+/// command middleware). What they answer is the event's <see cref="QuickOperation"/>.
 /// </summary>
 public sealed partial class EventDispatcher
 {
@@ -17,6 +18,7 @@ public sealed partial class EventDispatcher
     private readonly CommandMiddleware _commandMiddleware;
     private CommandDispatchSettings _dispatchSettings = new();
     private CommandTexts _texts = CommandTexts.ChineseSimplified;
+    private (string Name, EventListener Listener)[] _listeners = [];
 
     /// <summary>Creates a dispatcher for the given commands.</summary>
     public EventDispatcher(CommandRegistry commands, ILogger<EventDispatcher>? logger = null)
@@ -82,12 +84,38 @@ public sealed partial class EventDispatcher
         return new Removal(this, middleware);
     }
 
-    /// <summary>Handles one event: runs the chain for messages and sends the answer, if any.</summary>
-    public async ValueTask DispatchAsync(Session session)
+    /// <summary>
+    /// Adds a listener for events named <paramref name="eventName"/>: a post type (<c>notice</c>), or a
+    /// post type and its detail type (<c>notice/group_increase</c>, <c>request/friend</c>,
+    /// <c>meta_event/heartbeat</c>), optionally followed by the sub-type (<c>request/group/invite</c>).
+    /// Listeners run in the order they were added, before the middleware chain; dispose the result to remove one.
+    /// </summary>
+    public IDisposable On(string eventName, EventListener listener)
     {
+        ArgumentException.ThrowIfNullOrEmpty(eventName);
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_gate)
+        {
+            _listeners = [.. _listeners, (eventName, listener)];
+        }
+        return new ListenerRemoval(this, listener);
+    }
+
+    /// <summary>
+    /// Handles one event: runs its listeners and, for messages, the middleware chain, and returns what
+    /// they ask for without carrying it out. A host sends the result as the event's quick operation.
+    /// </summary>
+    public async ValueTask<QuickOperation?> HandleAsync(Session session)
+    {
+        QuickOperation? operation = null;
+        var listeners = _listeners;
+        if (listeners.Length > 0)
+        {
+            operation = await RunListenersAsync(listeners, session).ConfigureAwait(false);
+        }
         if (session.Event is not MessageEvent)
         {
-            return;
+            return operation;
         }
         Message? reply;
         try
@@ -97,9 +125,23 @@ public sealed partial class EventDispatcher
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
             LogMiddlewareFailed(exception, session.Event.PostType, session.UserId);
-            return;
+            return operation;
         }
-        if (reply is { Count: > 0 })
+        if (reply is not { Count: > 0 })
+        {
+            return operation;
+        }
+        return operation is null ? new QuickOperation { Reply = reply } : operation.MergeWith(new QuickOperation { Reply = reply });
+    }
+
+    /// <summary>
+    /// Handles one event and sends its reply, if any, with <c>send_msg</c>. Other parts of the quick
+    /// operation need a host that knows the transport; use <see cref="HandleAsync"/> there.
+    /// </summary>
+    public async ValueTask DispatchAsync(Session session)
+    {
+        var operation = await HandleAsync(session).ConfigureAwait(false);
+        if (operation?.Reply is { Count: > 0 } reply)
         {
             try
             {
@@ -111,6 +153,52 @@ public sealed partial class EventDispatcher
             }
         }
     }
+
+    private async ValueTask<QuickOperation?> RunListenersAsync((string Name, EventListener Listener)[] listeners, Session session)
+    {
+        var (postType, detailType, subType) = ReadEventName(session.Event);
+        QuickOperation? operation = null;
+        foreach (var (name, listener) in listeners)
+        {
+            if (!Matches(name, postType, detailType, subType))
+            {
+                continue;
+            }
+            try
+            {
+                var result = await listener(session).ConfigureAwait(false);
+                operation = operation is null ? result : operation.MergeWith(result);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
+            {
+                LogListenerFailed(exception, name, session.Event.SelfId);
+            }
+        }
+        return operation;
+    }
+
+    private static bool Matches(string name, string postType, string detailType, string subType)
+    {
+        var span = name.AsSpan();
+        if (!span.StartsWith(postType, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        span = span[postType.Length..];
+        if (span.IsEmpty)
+        {
+            return true;
+        }
+        if (span[0] != '/' || !span[1..].StartsWith(detailType, StringComparison.Ordinal) || detailType.Length == 0)
+        {
+            return false;
+        }
+        span = span[(1 + detailType.Length)..];
+        return span.IsEmpty || (span[0] == '/' && subType.Length > 0 && span[1..].SequenceEqual(subType));
+    }
+
+    private static (string PostType, string DetailType, string SubType) ReadEventName(Event @event) =>
+        (@event.PostType, @event.DetailType ?? "", @event.SubType ?? "");
 
     private Middleware[] GetChain()
     {
@@ -154,6 +242,18 @@ public sealed partial class EventDispatcher
         }
     }
 
+    private void RemoveListener(EventListener listener)
+    {
+        lock (_gate)
+        {
+            var index = Array.FindIndex(_listeners, entry => entry.Listener == listener);
+            if (index >= 0)
+            {
+                _listeners = [.. _listeners[..index], .. _listeners[(index + 1)..]];
+            }
+        }
+    }
+
     private static Middleware[] Without(Middleware[] items, Middleware middleware)
     {
         var index = Array.IndexOf(items, middleware);
@@ -165,6 +265,14 @@ public sealed partial class EventDispatcher
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The reply to user {UserId} could not be sent.")]
     private partial void LogReplyFailed(Exception exception, long userId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "A listener for '{EventName}' events of bot {SelfId} failed.")]
+    private partial void LogListenerFailed(Exception exception, string eventName, long selfId);
+
+    private sealed class ListenerRemoval(EventDispatcher owner, EventListener listener) : IDisposable
+    {
+        public void Dispose() => owner.RemoveListener(listener);
+    }
 
     private sealed class Removal(EventDispatcher owner, Middleware middleware) : IDisposable
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CqBot.Testing;
 using CqBot.Tests.Support;
 
 namespace CqBot.Tests.Hosting;
@@ -51,15 +52,14 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     public async Task RollInGroup_OverReverseWebSocket_AnswersThatGroupWithinRange()
     {
         await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendAsync("""{"time":1715760100,"self_id":10001000,"post_type":"meta_event","meta_event_type":"lifecycle","sub_type":"connect"}""");
-        await client.SendAsync(TestEvents.GroupMessageJson(987654, 42, "roll 2d6"));
+        await client.SendEventAsync(FakeEvents.LifecycleConnect(TestEvents.SelfId));
+        await client.SendEventAsync(TestEvents.GroupMessageJson(987654, 42, "roll 2d6"));
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
-        Assert.Equal("send_msg", call.GetProperty("action").GetString());
-        var parameters = call.GetProperty("params");
-        Assert.Equal(987654, parameters.GetProperty("group_id").GetInt64());
-        var text = TextOf.Message(parameters.GetProperty("message"));
+        Assert.Equal("send_msg", call.Action);
+        Assert.Equal(987654, call.GetInt64("group_id"));
+        var text = call.MessageText;
         Assert.StartsWith("2d6 = ", text);
         var total = int.Parse(text["2d6 = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.InRange(total, 2, 12);
@@ -69,13 +69,12 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     public async Task RollInPrivate_WithModifier_AnswersTheSender()
     {
         await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendAsync(TestEvents.PrivateMessageJson(4242, "r d20+3"));
+        await client.SendEventAsync(TestEvents.PrivateMessageJson(4242, "r d20+3"));
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
-        var parameters = call.GetProperty("params");
-        Assert.Equal(4242, parameters.GetProperty("user_id").GetInt64());
-        var text = TextOf.Message(parameters.GetProperty("message"));
+        Assert.Equal(4242, call.GetInt64("user_id"));
+        var text = call.MessageText;
         var total = int.Parse(text["1d20+3 = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.InRange(total, 4, 23);
     }
@@ -84,11 +83,24 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     public async Task BadDice_RepliesWithExplanation()
     {
         await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendAsync(TestEvents.PrivateMessageJson(4242, "roll banana"));
+        await client.SendEventAsync(TestEvents.PrivateMessageJson(4242, "roll banana"));
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
-        Assert.Contains("banana", TextOf.Message(call.GetProperty("params").GetProperty("message")));
+        Assert.Contains("banana", call.MessageText);
+    }
+
+    [Fact]
+    public async Task RollInGroup_OverHttpPost_AnswersInTheResponse()
+    {
+        using var poster = new FakeOneBotPoster(new Uri(_universal.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal).Replace("/ws/", "/", StringComparison.Ordinal)), TestEvents.SelfId);
+
+        var result = await poster.PostAsync(TestEvents.GroupMessageJson(987654, 42, "roll 3d4"));
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        var operation = result.Operation!.Value;
+        Assert.StartsWith("3d4 = ", TextOf.Message(operation.GetProperty("reply")));
+        Assert.False(operation.GetProperty("at_sender").GetBoolean());
     }
 
     private static int FreePort()

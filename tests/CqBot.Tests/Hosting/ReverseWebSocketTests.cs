@@ -1,75 +1,167 @@
+using System.Net;
 using System.Net.WebSockets;
-using CqBot.Hosting;
-using CqBot.Tests.Commands;
+using CqBot.Testing;
 using CqBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CqBot.Tests.Hosting;
 
 public sealed class ReverseWebSocketTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private BotApplication _app = null!;
-    private Uri _universal = null!;
+    private static readonly TimeSpan Timeout = BotHost.Timeout;
+    private BotHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = BotApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<IGreetingSource, FixedGreeting>();
-        _app = builder.Build();
-        await _app.StartAsync();
-        _universal = new Uri(_app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal) + "/ws/");
-    }
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync(["--no-rate-limit"]);
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task GroupCommand_OverUniversalSocket_SendsSendMsgToThatGroup()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendAsync(TestEvents.GroupMessageJson(123456, 42, "add 20 22"));
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, TestEvents.SelfId);
+        await client.SendEventAsync(TestEvents.GroupMessageJson(123456, 42, "add 20 22"));
 
         var call = await client.NextCallAsync(Timeout);
-        Assert.Equal("send_msg", call.GetProperty("action").GetString());
-        var parameters = call.GetProperty("params");
-        Assert.Equal("group", parameters.GetProperty("message_type").GetString());
-        Assert.Equal(123456, parameters.GetProperty("group_id").GetInt64());
-        Assert.Equal("42", TextOf.Message(parameters.GetProperty("message")));
-        Assert.True(call.TryGetProperty("echo", out _));
+        Assert.Equal("send_msg", call.Action);
+        Assert.Equal("group", call.GetString("message_type"));
+        Assert.Equal(123456, call.GetInt64("group_id"));
+        Assert.Equal("42", call.MessageText);
+        Assert.NotNull(call.Echo);
         await client.RespondOkAsync(call);
     }
 
     [Fact]
     public async Task Middleware_PingOverSocket_AnswersPong()
     {
-        using var registration = _app.Use(async (session, next) => session.Content == "ping" ? "pong" : await next());
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendAsync(TestEvents.PrivateMessageJson(42, "ping"));
+        using var registration = _host.App.Use(async (session, next) => session.Content == "ping" ? "pong" : await next());
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, TestEvents.SelfId);
+        await client.SendEventAsync(TestEvents.PrivateMessageJson(42, "ping"));
 
         var call = await client.NextCallAsync(Timeout);
-        Assert.Equal("private", call.GetProperty("params").GetProperty("message_type").GetString());
-        Assert.Equal("pong", TextOf.Message(call.GetProperty("params").GetProperty("message")));
+        Assert.Equal("private", call.GetString("message_type"));
+        Assert.Equal("pong", call.MessageText);
+    }
+
+    [Fact]
+    public async Task SplitRoles_EventOnEventSocket_ReplyArrivesOnApiSocket()
+    {
+        await using var client = await FakeOneBotClient.ConnectSplitAsync(_host.Api, _host.Event, 3001);
+        await _host.WaitForBotAsync(3001);
+        await client.SendEventAsync(FakeEvents.GroupMessage(3001, 77, 42, "add 2 3"));
+
+        var call = await client.NextCallAsync(Timeout);
+        Assert.Equal("5", call.MessageText);
+        Assert.Equal(["reverse/api", "reverse/event"], _host.Accounts.GetStatus().Single(a => a.SelfId == 3001).Connections.Order());
+    }
+
+    [Fact]
+    public async Task EventOnlySocket_ApiCall_ThrowsApiNotAvailable()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Self-ID", "3002");
+        socket.Options.SetRequestHeader("X-Client-Role", "event");
+        await socket.ConnectAsync(_host.Event, CancellationToken.None);
+        var bot = await _host.WaitForBotAsync(3002);
+
+        await Assert.ThrowsAsync<ApiNotAvailableException>(() => bot.CallAsync("get_status").AsTask());
+    }
+
+    [Fact]
+    public async Task RoleHeader_LowerCase_IsUnderstood()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Self-ID", "3003");
+        socket.Options.SetRequestHeader("X-Client-Role", "universal");
+        await socket.ConnectAsync(_host.Api, CancellationToken.None);
+        await _host.WaitForBotAsync(3003);
+
+        Assert.Equal(["reverse/universal"], _host.Accounts.GetStatus().Single(a => a.SelfId == 3003).Connections);
+    }
+
+    [Fact]
+    public async Task RoleHeader_Missing_OnUniversalPath_MeansUniversal()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 3004, new FakeClientOptions { OmitRole = true });
+        await _host.WaitForBotAsync(3004);
+
+        Assert.Equal(["reverse/universal"], _host.Accounts.GetStatus().Single(a => a.SelfId == 3004).Connections);
+    }
+
+    [Fact]
+    public async Task TwoAccounts_AtOnce_RepliesGoToTheAccountThatReceived()
+    {
+        await using var first = await FakeOneBotClient.ConnectAsync(_host.Universal, 4001);
+        await using var second = await FakeOneBotClient.ConnectAsync(_host.Universal, 4002);
+        await second.SendEventAsync(FakeEvents.GroupMessage(4002, 1, 42, "add 1 1"));
+        await first.SendEventAsync(FakeEvents.GroupMessage(4001, 1, 42, "add 5 5"));
+
+        Assert.Equal("2", (await second.NextCallAsync(Timeout)).MessageText);
+        Assert.Equal("10", (await first.NextCallAsync(Timeout)).MessageText);
+        Assert.False(await first.AnyCallWithinAsync(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Fact]
+    public async Task Reconnect_SameSelfId_ClosesOldSocketAndFailsItsPendingCall()
+    {
+        var old = await FakeOneBotClient.ConnectAsync(_host.Universal, 5001);
+        var bot = await _host.WaitForBotAsync(5001);
+        var pending = bot.CallAsync("get_status").AsTask();
+        await old.NextCallAsync(Timeout);
+
+        await using var fresh = await FakeOneBotClient.ConnectAsync(_host.Universal, 5001);
+
+        await Assert.ThrowsAsync<NetworkException>(() => pending.WaitAsync(Timeout));
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await old.Closed.WaitAsync(Timeout));
+        await old.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Reconnect_SameSelfId_NewCallsGoToTheNewSocket()
+    {
+        await using var old = await FakeOneBotClient.ConnectAsync(_host.Universal, 5002);
+        await using var fresh = await FakeOneBotClient.ConnectAsync(_host.Universal, 5002);
+        await old.Closed.WaitAsync(Timeout);
+        var bot = await _host.WaitForBotAsync(5002);
+
+        var pending = bot.CallAsync("get_status").AsTask();
+        var call = await fresh.NextCallAsync(Timeout);
+        await fresh.RespondOkAsync(call, """{"online":true}""");
+
+        Assert.True((await pending)!.Value.GetProperty("online").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Reconnect_EventsOnBothSockets_EachHandledOnce()
+    {
+        await using var old = await FakeOneBotClient.ConnectAsync(_host.Universal, 5003);
+        old.Responder = _ => ApiReply.Ok();
+        await old.SendEventAsync(FakeEvents.GroupMessage(5003, 1, 42, "add 1 0"));
+        await using var fresh = await FakeOneBotClient.ConnectAsync(_host.Universal, 5003);
+        fresh.Responder = _ => ApiReply.Ok();
+        await fresh.SendEventAsync(FakeEvents.GroupMessage(5003, 1, 42, "add 2 0"));
+
+        var deadline = DateTime.UtcNow + Timeout;
+        while (old.Calls.Count + fresh.Calls.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(200);
+        var texts = old.Calls.Concat(fresh.Calls).Select(c => c.MessageText).Order().ToArray();
+        Assert.Equal(["1", "2"], texts);
     }
 
     [Fact]
     public async Task ApiCall_ResponseMatchedByEcho_ReturnsItsData()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, 2002);
-        var bot = await WaitForBotAsync(2002);
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 2002);
+        var bot = await _host.WaitForBotAsync(2002);
 
         var first = bot.CallAsync("get_login_info").AsTask();
         var second = bot.CallAsync("get_status").AsTask();
         var callA = await client.NextCallAsync(Timeout);
         var callB = await client.NextCallAsync(Timeout);
         // Answer out of order: only the echo may pair them.
-        await client.RespondOkAsync(callB, "{\"which\":\"" + callB.GetProperty("action").GetString() + "\"}");
-        await client.RespondOkAsync(callA, "{\"which\":\"" + callA.GetProperty("action").GetString() + "\"}");
+        await client.RespondOkAsync(callB, "{\"which\":\"" + callB.Action + "\"}");
+        await client.RespondOkAsync(callA, "{\"which\":\"" + callA.Action + "\"}");
 
         Assert.Equal("get_login_info", (await first)!.Value.GetProperty("which").GetString());
         Assert.Equal("get_status", (await second)!.Value.GetProperty("which").GetString());
@@ -78,11 +170,10 @@ public sealed class ReverseWebSocketTests : IAsyncLifetime
     [Fact]
     public async Task ApiCall_FailedStatus_ThrowsActionFailedWithRetcode()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, 2003);
-        var bot = await WaitForBotAsync(2003);
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 2003);
+        var bot = await _host.WaitForBotAsync(2003);
         var pending = bot.CallAsync("delete_msg").AsTask();
-        var call = await client.NextCallAsync(Timeout);
-        await client.SendAsync($$"""{"status":"failed","retcode":100,"data":null,"wording":"消息不存在","echo":{{call.GetProperty("echo").GetRawText()}}}""");
+        await client.RespondAsync(await client.NextCallAsync(Timeout), ApiReply.Failed(100, "消息不存在"));
 
         var error = await Assert.ThrowsAsync<ActionFailedException>(() => pending);
         Assert.Equal(100, error.RetCode);
@@ -92,46 +183,49 @@ public sealed class ReverseWebSocketTests : IAsyncLifetime
     [Fact]
     public async Task ApiCall_ConnectionDrops_FailsAtOnceWithNetworkError()
     {
-        var client = await FakeOneBotClient.ConnectAsync(_universal, 2004);
-        var bot = await WaitForBotAsync(2004);
+        var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 2004);
+        var bot = await _host.WaitForBotAsync(2004);
         var pending = bot.CallAsync("get_status").AsTask();
         await client.NextCallAsync(Timeout);
-        await client.DisposeAsync();
+        client.Abort();
 
-        await Assert.ThrowsAsync<NetworkException>(() => pending.WaitAsync(Timeout));
+        await Assert.ThrowsAsync<NetworkException>(() => pending.WaitAsync(TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task ApiCall_AfterLastSocketClosed_ThrowsApiNotAvailable()
+    {
+        var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 2005);
+        var bot = await _host.WaitForBotAsync(2005);
+        await client.DisposeAsync();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (_host.Accounts.GetStatus().Single(a => a.SelfId == 2005).Connections.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await Assert.ThrowsAsync<ApiNotAvailableException>(() => bot.CallAsync("get_status").AsTask());
     }
 
     [Fact]
     public async Task MalformedFrame_IsSkipped_AndLaterEventsStillHandled()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendAsync("{not json");
-        await client.SendAsync("[1,2,3]");
-        await client.SendAsync("{\"post_type\":\"message\"}");
-        await client.SendAsync(TestEvents.GroupMessageJson(1, 2, "add 1 1"));
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, TestEvents.SelfId);
+        await client.SendEventAsync("{not json");
+        await client.SendEventAsync("[1,2,3]");
+        await client.SendEventAsync("{\"post_type\":\"message\"}");
+        await client.SendEventAsync(TestEvents.GroupMessageJson(1, 2, "add 1 1"));
 
         var call = await client.NextCallAsync(Timeout);
-        Assert.Equal("2", TextOf.Message(call.GetProperty("params").GetProperty("message")));
+        Assert.Equal("2", call.MessageText);
     }
 
     [Fact]
-    public async Task Connect_WithoutSelfId_IsRefused()
+    public async Task Connect_WithoutSelfId_IsRefusedWith400()
     {
         using var socket = new ClientWebSocket();
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(_universal, CancellationToken.None));
-    }
-
-    private async Task<IBot> WaitForBotAsync(long selfId)
-    {
-        var runtime = _app.Runtime;
-        for (var i = 0; i < 200; i++)
-        {
-            if (runtime.GetBot(selfId) is { } bot)
-            {
-                return bot;
-            }
-            await Task.Delay(10);
-        }
-        throw new TimeoutException($"Bot {selfId} never connected.");
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(_host.Universal, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
     }
 }

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using CqBot.Hosting.HttpApi;
+using CqBot.Hosting.RateLimiting;
+using CqBot.Hosting.WebSockets;
+
+namespace CqBot.Hosting.Accounts;
+
+/// <summary>
+/// One bot account: its WebSockets by role, its HTTP API, its send limit and its heartbeat. API
+/// calls go over a WebSocket that carries them (universal or API role), else over the HTTP API.
+/// </summary>
+internal sealed class BotAccount : IApiTransport
+{
+    private readonly object _gate = new();
+    private readonly HttpApiClient? _http;
+    private readonly SendRateLimiter? _limiter;
+    private readonly TimeSpan _apiTimeout;
+    private OneBotWebSocket? _universal;
+    private OneBotWebSocket? _api;
+    private OneBotWebSocket? _event;
+
+    public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout)
+    {
+        SelfId = selfId;
+        _http = http;
+        _limiter = limiter;
+        _apiTimeout = apiTimeout;
+        Bot = new Bot(selfId, this);
+    }
+
+    public long SelfId { get; }
+
+    public Bot Bot { get; }
+
+    public bool HasHttpApi => _http is not null;
+
+    public SendRateLimiter? Limiter => _limiter;
+
+    // Heartbeat state, written by the ingress and read by the monitor and the health page.
+    public DateTimeOffset? LastHeartbeat { get; set; }
+
+    public TimeSpan? HeartbeatInterval { get; set; }
+
+    public bool Offline { get; set; }
+
+    public DateTimeOffset? LastEvent { get; set; }
+
+    public bool HasConnections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _universal is not null || _api is not null || _event is not null;
+            }
+        }
+    }
+
+    public OneBotWebSocket[] Connections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. new[] { _universal, _api, _event }.OfType<OneBotWebSocket>()];
+            }
+        }
+    }
+
+    /// <summary>Makes <paramref name="connection"/> the account's socket of its role; returns the one it replaces.</summary>
+    public OneBotWebSocket? Attach(OneBotWebSocket connection)
+    {
+        lock (_gate)
+        {
+            ref var slot = ref Slot(connection.Role);
+            var replaced = slot;
+            slot = connection;
+            connection.Account = this;
+            return ReferenceEquals(replaced, connection) ? null : replaced;
+        }
+    }
+
+    /// <summary>Forgets <paramref name="connection"/> unless a newer one took its place; true when it was forgotten.</summary>
+    public bool Detach(OneBotWebSocket connection)
+    {
+        lock (_gate)
+        {
+            ref var slot = ref Slot(connection.Role);
+            if (!ReferenceEquals(slot, connection))
+            {
+                return false;
+            }
+            slot = null;
+            return true;
+        }
+    }
+
+    public async ValueTask<ApiResponse> SendAsync(string action, JsonObject? parameters, CancellationToken cancellationToken)
+    {
+        if (ApiSocket() is null && _http is null)
+        {
+            throw NotAvailable(action);
+        }
+        if (_limiter is not null && SendActions.IsSend(action, parameters))
+        {
+            await _limiter.AcquireAsync(SendActions.GroupOf(action, parameters), cancellationToken).ConfigureAwait(false);
+        }
+        // Chosen after the wait: the socket may have changed meanwhile.
+        if (ApiSocket() is { } socket)
+        {
+            return await socket.CallAsync(action, parameters, _apiTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        if (_http is not null)
+        {
+            return await _http.CallAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        throw NotAvailable(action);
+    }
+
+    private OneBotWebSocket? ApiSocket()
+    {
+        var universal = Volatile.Read(ref _universal);
+        if (universal is { IsOpen: true })
+        {
+            return universal;
+        }
+        var api = Volatile.Read(ref _api);
+        return api is { IsOpen: true } ? api : null;
+    }
+
+    private ApiNotAvailableException NotAvailable(string action) => new(
+        $"Bot {SelfId} cannot call '{action}': no WebSocket of it carries API calls (universal or API role) and no HTTP API is configured. " +
+        "Connect its reverse WebSocket, or set CqBot:ApiRoot (--api-root).");
+
+    private ref OneBotWebSocket? Slot(ClientRole role)
+    {
+        switch (role)
+        {
+            case ClientRole.Api:
+                return ref _api;
+            case ClientRole.Event:
+                return ref _event;
+            default:
+                return ref _universal;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using CqBot.Hosting.HttpApi;
+using CqBot.Hosting.RateLimiting;
+using CqBot.Hosting.WebSockets;
+using Microsoft.Extensions.Logging;
+
+namespace CqBot.Hosting;
+
+/// <summary>
+/// The bot accounts this process serves. None is configured up front: an account appears when its
+/// implementation connects or posts its first event.
+/// </summary>
+public sealed partial class BotAccounts
+{
+    private readonly ConcurrentDictionary<long, Accounts.BotAccount> _accounts = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<IBot>> _readyWaiters = new();
+    private readonly BotOptions _options;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    internal BotAccounts(BotOptions options, HttpClient http, TimeProvider time, ILogger<BotAccounts> logger)
+    {
+        _options = options;
+        _http = http;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Raised when an account connects, becomes ready, disconnects, or goes offline or online again.
+    /// Handlers run on the thread that noticed the change and must return quickly.
+    /// </summary>
+    public event EventHandler<BotAccountStateChangedEventArgs>? StateChanged;
+
+    /// <summary>The account with QQ number <paramref name="selfId"/>, or null when it never connected.</summary>
+    public IBot? Find(long selfId) => _accounts.TryGetValue(selfId, out var account) ? account.Bot : null;
+
+    /// <summary>Waits until the account <paramref name="selfId"/> is ready, then returns it.</summary>
+    public async Task<IBot> WaitForReadyAsync(long selfId, CancellationToken cancellationToken = default)
+    {
+        if (_accounts.TryGetValue(selfId, out var account))
+        {
+            return account.Bot;
+        }
+        var waiter = _readyWaiters.GetOrAdd(selfId, static _ => new TaskCompletionSource<IBot>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_accounts.TryGetValue(selfId, out account))
+        {
+            waiter.TrySetResult(account.Bot);
+        }
+        return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A snapshot of every account.</summary>
+    public IReadOnlyList<BotAccountStatus> GetStatus()
+    {
+        var list = new List<BotAccountStatus>(_accounts.Count);
+        foreach (var account in _accounts.Values)
+        {
+            var connections = account.Connections;
+            var names = new string[connections.Length];
+            for (var i = 0; i < connections.Length; i++)
+            {
+                names[i] = connections[i].Origin + "/" + connections[i].Role.ToString().ToLowerInvariant();
+            }
+            list.Add(new BotAccountStatus(account.SelfId, names, account.HasHttpApi, !account.Offline, account.LastHeartbeat, account.HeartbeatInterval, account.LastEvent));
+        }
+        list.Sort(static (a, b) => a.SelfId.CompareTo(b.SelfId));
+        return list;
+    }
+
+    internal ICollection<Accounts.BotAccount> All => _accounts.Values;
+
+    internal bool TryGet(long selfId, out Accounts.BotAccount account) => _accounts.TryGetValue(selfId, out account!);
+
+    /// <summary>The account of <paramref name="selfId"/>, created (and announced ready) on first sight.</summary>
+    internal Accounts.BotAccount GetOrAdd(long selfId)
+    {
+        var account = GetOrCreate(selfId, out var created);
+        if (created)
+        {
+            AnnounceReady(account);
+        }
+        return account;
+    }
+
+    /// <summary>Attaches a WebSocket to its account; returns the socket of the same role it replaces.</summary>
+    internal OneBotWebSocket? Attach(long selfId, OneBotWebSocket connection)
+    {
+        var account = GetOrCreate(selfId, out var created);
+        var wasConnected = account.HasConnections;
+        var replaced = account.Attach(connection);
+        LogConnected(selfId, connection.Origin, connection.Role);
+        if (!wasConnected)
+        {
+            Raise(account, BotAccountState.Connected);
+        }
+        if (created)
+        {
+            AnnounceReady(account);
+        }
+        return replaced;
+    }
+
+    private Accounts.BotAccount GetOrCreate(long selfId, out bool created)
+    {
+        if (_accounts.TryGetValue(selfId, out var existing))
+        {
+            created = false;
+            return existing;
+        }
+        var fresh = Create(selfId);
+        var account = _accounts.GetOrAdd(selfId, fresh);
+        created = ReferenceEquals(account, fresh);
+        return account;
+    }
+
+    private void AnnounceReady(Accounts.BotAccount account)
+    {
+        LogReady(account.SelfId);
+        Raise(account, BotAccountState.Ready);
+        if (_readyWaiters.TryRemove(account.SelfId, out var waiter))
+        {
+            waiter.TrySetResult(account.Bot);
+        }
+    }
+
+    /// <summary>Detaches a closed WebSocket; announces the disconnection when it was the account's last.</summary>
+    internal void Detach(OneBotWebSocket connection)
+    {
+        if (connection.Account is not { } account || !account.Detach(connection))
+        {
+            return;
+        }
+        LogDisconnected(account.SelfId, connection.Origin, connection.Role);
+        if (!account.HasConnections)
+        {
+            Raise(account, BotAccountState.Disconnected);
+        }
+    }
+
+    /// <summary>Records a heartbeat; an offline account comes back online.</summary>
+    internal void OnHeartbeat(Accounts.BotAccount account, TimeSpan? interval, bool? online)
+    {
+        account.LastHeartbeat = _time.GetUtcNow();
+        if (interval is not null)
+        {
+            account.HeartbeatInterval = interval;
+        }
+        if (online == false)
+        {
+            MarkOffline(account, "its heartbeat says it is offline");
+        }
+        else if (account.Offline)
+        {
+            account.Offline = false;
+            LogOnline(account.SelfId);
+            Raise(account, BotAccountState.Online);
+        }
+    }
+
+    /// <summary>Marks accounts whose heartbeats stopped as offline.</summary>
+    internal void CheckHeartbeats()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var account in _accounts.Values)
+        {
+            if (!account.Offline && account.LastHeartbeat is { } last && account.HeartbeatInterval is { } interval
+                && now - last > interval * _options.HeartbeatTolerance)
+            {
+                MarkOffline(account, "no heartbeat arrived in " + (now - last).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s");
+            }
+        }
+    }
+
+    private void MarkOffline(Accounts.BotAccount account, string why)
+    {
+        if (account.Offline)
+        {
+            return;
+        }
+        account.Offline = true;
+        LogOffline(account.SelfId, why);
+        Raise(account, BotAccountState.Offline);
+    }
+
+    private Accounts.BotAccount Create(long selfId)
+    {
+        _options.Accounts.TryGetValue(selfId, out var own);
+        var apiRoot = own?.ApiRoot ?? _options.ApiRoot;
+        var http = apiRoot is null ? null : new HttpApiClient(_http, apiRoot, own?.AccessToken ?? _options.AccessToken, _options.ApiTimeout);
+        var limiter = _options.RateLimit.Enabled ? new SendRateLimiter(selfId, _options.RateLimit, _time) : null;
+        return new Accounts.BotAccount(selfId, http, limiter, _options.ApiTimeout);
+    }
+
+    private void Raise(Accounts.BotAccount account, BotAccountState state)
+    {
+        var handlers = StateChanged;
+        if (handlers is null)
+        {
+            return;
+        }
+        var args = new BotAccountStateChangedEventArgs(account.Bot, state);
+        foreach (var handler in handlers.GetInvocationList())
+        {
+            try
+            {
+                ((EventHandler<BotAccountStateChangedEventArgs>)handler)(this, args);
+            }
+            catch (Exception exception)
+            {
+                LogStateHandlerFailed(exception, account.SelfId, state);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Bot {SelfId} is ready.")]
+    private partial void LogReady(long selfId);
+
+    [LoggerMessage(EventId = 2602, Level = LogLevel.Information, Message = "Bot {SelfId} connected ({Origin} WebSocket, role {Role}).")]
+    private partial void LogConnected(long selfId, string origin, ClientRole role);
+
+    [LoggerMessage(EventId = 2603, Level = LogLevel.Information, Message = "Bot {SelfId} disconnected ({Origin} WebSocket, role {Role}).")]
+    private partial void LogDisconnected(long selfId, string origin, ClientRole role);
+
+    [LoggerMessage(EventId = 2604, Level = LogLevel.Warning, Message = "Bot {SelfId} is offline: {Why}.")]
+    private partial void LogOffline(long selfId, string why);
+
+    [LoggerMessage(EventId = 2605, Level = LogLevel.Information, Message = "Bot {SelfId} is online again.")]
+    private partial void LogOnline(long selfId);
+
+    [LoggerMessage(EventId = 2606, Level = LogLevel.Error, Message = "A StateChanged handler failed for bot {SelfId} ({State}).")]
+    private partial void LogStateHandlerFailed(Exception exception, long selfId, BotAccountState state);
+}

@@ -1,0 +1,72 @@
+namespace CqBot.Hosting;
+
+/// <summary>
+/// Settings of a bot, read from the <c>CqBot</c> section of the configuration (appsettings.json,
+/// <c>CQBOT_*</c> environment variables, the command line). Change them on
+/// <see cref="BotApplicationBuilder.Options"/> before <see cref="BotApplicationBuilder.Build"/>.
+/// </summary>
+public sealed class BotOptions
+{
+    /// <summary>
+    /// The access token. When set, implementations must present it when they connect or post events
+    /// (<c>Authorization: Bearer …</c> or <c>Token …</c>, or <c>?access_token=</c>), and CqBot sends it
+    /// on its own API calls and forward WebSocket connections.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>
+    /// The HTTP POST secret. When set, every posted event must carry a valid
+    /// <c>X-Signature: sha1=…</c> HMAC of its body.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// The implementation's HTTP API, for example <c>http://127.0.0.1:5700/</c>; used for an account's
+    /// API calls when no WebSocket of that account carries them. Per-account roots in
+    /// <see cref="Accounts"/> take precedence.
+    /// </summary>
+    public Uri? ApiRoot { get; set; }
+
+    /// <summary>Settings of particular accounts, by QQ number.</summary>
+    public IDictionary<long, AccountOptions> Accounts { get; } = new Dictionary<long, AccountOptions>();
+
+    /// <summary>Implementations CqBot connects to by forward WebSocket.</summary>
+    public IList<ForwardWebSocketOptions> ForwardWebSockets { get; } = [];
+
+    /// <summary>Prefixes that mark a command, such as <c>/</c> or <c>!</c>; empty means none is needed.</summary>
+    public IList<string> Prefixes { get; } = [];
+
+    /// <summary>Names the bot answers to; a message starting with one is addressed to it.</summary>
+    public IList<string> Nicknames { get; } = [];
+
+    /// <summary>How long an API call waits for its response; 60 seconds unless changed.</summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest HTTP POST body accepted, in bytes; larger ones are answered with 413. 16 MiB unless changed.</summary>
+    public long MaxBodySize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How long an HTTP POST waits for the handler before answering. A handler that finishes within it
+    /// answers in the response (a quick operation); a slower one gets 204 at once and its answer is
+    /// sent through the API when it is ready. One second unless changed.
+    /// </summary>
+    public TimeSpan QuickOperationWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// An account is marked offline when no heartbeat arrives within this many heartbeat intervals.
+    /// 2.5 unless changed.
+    /// </summary>
+    public double HeartbeatTolerance { get; set; } = 2.5;
+
+    /// <summary>How long shutdown waits for running handlers before cancelling them; 10 seconds unless changed.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first wait before a forward WebSocket reconnects; it doubles after each failure. One second unless changed.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between forward WebSocket reconnection attempts; 30 seconds unless changed.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Limits on outgoing messages.</summary>
+    public SendRateLimitOptions RateLimit { get; } = new();
+}

@@ -1,0 +1,76 @@
+using CqBot.Hosting.Accounts;
+using CqBot.Hosting.Protocol;
+using CqBot.Hosting.WebSockets;
+using Microsoft.Extensions.Logging;
+
+namespace CqBot.Hosting.Pipeline;
+
+/// <summary>
+/// Where every transport hands its events: notes heartbeats and lifecycle events on the account,
+/// then queues the event for its handlers.
+/// </summary>
+internal sealed partial class EventIngress : IEventSink
+{
+    private readonly BotAccounts _accounts;
+    private readonly EventPipeline _pipeline;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public EventIngress(BotAccounts accounts, EventPipeline pipeline, TimeProvider time, ILogger<EventIngress> logger)
+    {
+        _accounts = accounts;
+        _pipeline = pipeline;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>An event from a WebSocket. A forward socket learns its account from the first one.</summary>
+    public void OnEvent(OneBotWebSocket source, Event @event)
+    {
+        var account = source.Account;
+        if (account is null)
+        {
+            if (@event.SelfId == 0)
+            {
+                LogNoSelfId(source.Origin);
+                return;
+            }
+            var replaced = _accounts.Attach(@event.SelfId, source);
+            replaced?.CloseReplacedInBackground();
+            account = source.Account!;
+        }
+        if (!Accept(account, @event, null))
+        {
+            LogDropped(account.SelfId, @event.PostType);
+        }
+    }
+
+    /// <summary>Queues an event; false when the bot is shutting down.</summary>
+    public bool Accept(BotAccount account, Event @event, HttpReplySlot? reply)
+    {
+        account.LastEvent = _time.GetUtcNow();
+        if (EventFacts.IsMetaEvent(@event))
+        {
+            switch (EventFacts.MetaEventType(@event))
+            {
+                case "heartbeat":
+                    var (interval, online) = EventFacts.ReadHeartbeat(@event);
+                    _accounts.OnHeartbeat(account, interval, online);
+                    break;
+                case "lifecycle":
+                    LogLifecycle(account.SelfId, EventFacts.SubType(@event) ?? "unknown");
+                    break;
+            }
+        }
+        return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply));
+    }
+
+    [LoggerMessage(EventId = 2520, Level = LogLevel.Warning, Message = "An event from a {Origin} WebSocket has no self_id; it was skipped.")]
+    private partial void LogNoSelfId(string origin);
+
+    [LoggerMessage(EventId = 2521, Level = LogLevel.Warning, Message = "A {PostType} event of bot {SelfId} arrived during shutdown and was not handled.")]
+    private partial void LogDropped(long selfId, string postType);
+
+    [LoggerMessage(EventId = 2522, Level = LogLevel.Information, Message = "Bot {SelfId} lifecycle: {SubType}.")]
+    private partial void LogLifecycle(long selfId, string subType);
+}

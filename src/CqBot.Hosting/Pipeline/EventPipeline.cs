@@ -1,0 +1,161 @@
+using CqBot.Hosting.QuickOperations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CqBot.Hosting.Pipeline;
+
+/// <summary>
+/// Runs handlers: events of different chats concurrently, events of one chat one after another in
+/// arrival order, each in its own dependency-injection scope. Its answer goes back as the event's
+/// quick operation. On shutdown it stops taking events and waits, for a bounded time, for running ones.
+/// </summary>
+internal sealed partial class EventPipeline : IDisposable
+{
+    private readonly Dictionary<ChannelKey, Queue<EventWork>> _channels = [];
+    private readonly EventDispatcher _dispatcher;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly QuickOperationSender _sender;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _handlersCancelled = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+    private volatile bool _accepting = true;
+
+    public EventPipeline(EventDispatcher dispatcher, IServiceScopeFactory scopes, QuickOperationSender sender, ILogger<EventPipeline> logger)
+    {
+        _dispatcher = dispatcher;
+        _scopes = scopes;
+        _sender = sender;
+        _logger = logger;
+    }
+
+    /// <summary>Events taken and not yet finished.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Queues an event behind earlier ones of its chat; false once shutdown has begun.</summary>
+    public bool TryEnqueue(EventWork work)
+    {
+        if (!_accepting)
+        {
+            return false;
+        }
+        Interlocked.Increment(ref _inFlight);
+        lock (_channels)
+        {
+            if (_channels.TryGetValue(work.Channel, out var queue))
+            {
+                queue.Enqueue(work);
+                return true;
+            }
+            // An empty queue marks the channel busy; the runner below drains it.
+            _channels.Add(work.Channel, new Queue<EventWork>());
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Pipeline.RunChannelAsync(state.Work), (Pipeline: this, Work: work), preferLocal: false);
+        return true;
+    }
+
+    private async Task RunChannelAsync(EventWork work)
+    {
+        while (true)
+        {
+            await ProcessAsync(work).ConfigureAwait(false);
+            lock (_channels)
+            {
+                var queue = _channels[work.Channel];
+                if (!queue.TryDequeue(out var next))
+                {
+                    _channels.Remove(work.Channel);
+                    return;
+                }
+                work = next;
+            }
+        }
+    }
+
+    private async Task ProcessAsync(EventWork work)
+    {
+        try
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var session = new Session(work.Event, work.Account.Bot, scope.ServiceProvider, _handlersCancelled.Token);
+                var operation = await _dispatcher.HandleAsync(session).ConfigureAwait(false);
+                if (operation is null || operation.IsEmpty)
+                {
+                    work.Reply?.TryComplete(null);
+                }
+                else if (work.Reply is null || !work.Reply.TryComplete(operation))
+                {
+                    await _sender.SendAsync(session, operation).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            // A handler's bug never takes the bot down, nor blocks the chat's later events.
+            work.Reply?.TryComplete(null);
+            if (exception is not OperationCanceledException || !_handlersCancelled.IsCancellationRequested)
+            {
+                LogEventFailed(exception, work.Account.SelfId, work.Event.PostType);
+            }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inFlight) == 0 && !_accepting)
+            {
+                _drained.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops taking events, waits up to <paramref name="timeout"/> for running handlers, then cancels
+    /// the ones still running and gives them a moment to notice.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        _accepting = false;
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            _drained.TrySetResult();
+        }
+        var running = InFlight;
+        if (running > 0)
+        {
+            LogDraining(running, timeout.TotalSeconds);
+        }
+        try
+        {
+            await _drained.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            LogCancellingHandlers(InFlight);
+        }
+        await _handlersCancelled.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _drained.Task.WaitAsync(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogHandlersAbandoned(InFlight);
+        }
+    }
+
+    public void Dispose() => _handlersCancelled.Dispose();
+
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Error, Message = "Handling a {PostType} event of bot {SelfId} failed.")]
+    private partial void LogEventFailed(Exception exception, long selfId, string postType);
+
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Information, Message = "Shutting down: waiting up to {Seconds} s for {Count} running event(s).")]
+    private partial void LogDraining(int count, double seconds);
+
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Shutting down: cancelling {Count} event handler(s) that are still running.")]
+    private partial void LogCancellingHandlers(int count);
+
+    [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "Shutting down: {Count} event handler(s) ignored cancellation and were abandoned.")]
+    private partial void LogHandlersAbandoned(int count);
+}

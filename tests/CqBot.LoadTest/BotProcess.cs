@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CqBot.LoadTest;
+
+/// <summary>The bot under test as a child process, pinned to one core, with its CPU time and memory read from /proc.</summary>
+internal sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri HttpRoot => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
+
+    public Uri Universal => new(string.Create(CultureInfo.InvariantCulture, $"ws://127.0.0.1:{Port}/ws/"));
+
+    public static async Task<BotProcess> StartAsync(int core)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("taskset")
+        {
+            ArgumentList = { "-c", core.ToString(CultureInfo.InvariantCulture), "dotnet", typeof(BotProcess).Assembly.Location, "bot", "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[bot] " + e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[bot] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var bot = new BotProcess(process, port);
+        await bot.WaitForListenerAsync();
+        return bot;
+    }
+
+    /// <summary>User plus system CPU time of the bot so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            // taskset execs dotnet in place, so the pid is the bot's own.
+            var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+    }
+
+    /// <summary>Peak resident set size in bytes (VmHWM).</summary>
+    public long PeakRss => ReadStatusKb("VmHWM") * 1024;
+
+    /// <summary>Current resident set size in bytes (VmRSS).</summary>
+    public long Rss => ReadStatusKb("VmRSS") * 1024;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private long ReadStatusKb(string key)
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith(key + ":", StringComparison.Ordinal))
+            {
+                return long.Parse(line[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+        return 0;
+    }
+
+    private async Task WaitForListenerAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with code {_process.ExitCode} before listening.");
+            }
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw new TimeoutException("The bot did not start listening within 30 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

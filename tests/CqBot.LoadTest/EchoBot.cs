@@ -1,0 +1,17 @@
+using CqBot.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CqBot.LoadTest;
+
+/// <summary>The bot under load: the generated echo command, rate limiting off, warnings only in the log.</summary>
+internal static class EchoBot
+{
+    public static int Run(string[] args)
+    {
+        var builder = BotApplication.CreateBuilder([.. args, "--no-rate-limit"]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        app.Run();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.WebSockets;
+using CqBot.Testing;
+using CqBot.Tests.Support;
+
+namespace CqBot.Tests.Hosting;
+
+public sealed class GracefulShutdownTests
+{
+    [Fact]
+    public async Task Stop_HandlerRunning_FinishesAndSendsItsReplyBeforeSocketsClose()
+    {
+        var host = await BotHost.StartAsync(["--no-rate-limit"]);
+        var started = new TaskCompletionSource();
+        using var slow = host.App.Use(async (session, next) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(300);
+            return "done";
+        });
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9501);
+        client.Responder = _ => ApiReply.Ok();
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9501, 42, "work"));
+        await started.Task.WaitAsync(BotHost.Timeout);
+
+        await host.DisposeAsync();
+
+        var call = Assert.Single(client.Calls);
+        Assert.Equal("done", call.MessageText);
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await client.Closed.WaitAsync(BotHost.Timeout));
+    }
+
+    [Fact]
+    public async Task Stop_HandlerIgnoresTimeout_IsCancelled()
+    {
+        var host = await BotHost.StartAsync(configure: builder => builder.Options.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        var cancelled = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        using var stuck = host.App.Use(async (session, next) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, session.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+                throw;
+            }
+            return null;
+        });
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9502);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9502, 42, "hang"));
+        await started.Task.WaitAsync(BotHost.Timeout);
+
+        await host.DisposeAsync();
+
+        Assert.True(cancelled.Task.IsCompleted);
+    }
+}

@@ -1,0 +1,66 @@
+using CqBot.Testing;
+using CqBot.Tests.Support;
+
+namespace CqBot.Tests.Hosting;
+
+public sealed class QuickOperationOverWebSocketTests : IAsyncLifetime
+{
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync(["--no-rate-limit"]);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task FriendRequestApproved_OverWebSocket_CallsHandleQuickOperation()
+    {
+        using var listener = _host.App.On("request/friend", _ => ValueTask.FromResult<QuickOperation?>(QuickOperation.Approved("老朋友")));
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9401);
+
+        await client.SendEventAsync(FakeEvents.FriendRequest(9401, 42, flag: "f-77"));
+
+        var call = await client.NextCallAsync(BotHost.Timeout);
+        Assert.Equal(".handle_quick_operation", call.Action);
+        var context = call.Parameters.GetProperty("context");
+        Assert.Equal("request", context.GetProperty("post_type").GetString());
+        Assert.Equal("f-77", context.GetProperty("flag").GetString());
+        var operation = call.Parameters.GetProperty("operation");
+        Assert.True(operation.GetProperty("approve").GetBoolean());
+        Assert.Equal("老朋友", operation.GetProperty("remark").GetString());
+    }
+
+    [Fact]
+    public async Task ReplyWithAtSender_OverWebSocket_CallsHandleQuickOperationWithMessageContext()
+    {
+        using var listener = _host.App.On("message/group", _ => ValueTask.FromResult<QuickOperation?>(new QuickOperation { Reply = "收到", AtSender = true }));
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9402);
+
+        await client.SendEventAsync(FakeEvents.GroupMessage(9402, 5, 42, "hello", messageId: 99));
+
+        var call = await client.NextCallAsync(BotHost.Timeout);
+        Assert.Equal(".handle_quick_operation", call.Action);
+        var context = call.Parameters.GetProperty("context");
+        Assert.Equal(99, context.GetProperty("message_id").GetInt64());
+        Assert.Equal(5, context.GetProperty("group_id").GetInt64());
+        Assert.Equal(42, context.GetProperty("sender").GetProperty("user_id").GetInt64());
+        Assert.False(context.TryGetProperty("message", out _));
+        Assert.True(call.Parameters.GetProperty("operation").GetProperty("at_sender").GetBoolean());
+    }
+
+    [Fact]
+    public async Task NoticeListener_WithoutOperation_CallsNothing()
+    {
+        var seen = new TaskCompletionSource<long>();
+        using var listener = _host.App.On("notice/group_increase", session =>
+        {
+            seen.TrySetResult(session.Event.SelfId);
+            return ValueTask.FromResult<QuickOperation?>(null);
+        });
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9403);
+
+        await client.SendEventAsync(FakeEvents.GroupIncrease(9403, 5, 42));
+
+        Assert.Equal(9403, await seen.Task.WaitAsync(BotHost.Timeout));
+        Assert.False(await client.AnyCallWithinAsync(TimeSpan.FromMilliseconds(200)));
+    }
+}
