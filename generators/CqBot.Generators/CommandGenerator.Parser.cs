@@ -17,7 +17,7 @@ public sealed partial class CommandGenerator
         private const string Bot = "global::CqBot.IBot";
         private const string Event = "global::CqBot.Event";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
-        private const string Message = "global::CqBot.Message";
+        internal const string Message = "global::CqBot.Message";
         private const string OptionAttributeName = "CqBot.OptionAttribute";
         private const string ShortcutAttributeName = "CqBot.ShortcutAttribute";
         private const string CheckAttributeName = "CqBot.CheckAttribute";
@@ -393,7 +393,7 @@ public sealed partial class CommandGenerator
             _ => false,
         };
 
-        private static ParameterSource? ClassifyInjected(ITypeSymbol type, string typeName)
+        internal static ParameterSource? ClassifyInjected(ITypeSymbol type, string typeName)
         {
             switch (typeName)
             {
@@ -529,7 +529,7 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static ContainingTypeModel? ParseContainingType(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        internal static ContainingTypeModel? ParseContainingType(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var location = type.Locations.Length > 0 ? type.Locations[0] : null;
             string? keyword = null;
@@ -694,7 +694,7 @@ public sealed partial class CommandGenerator
                 : CommandDeclaration.NormalizeName(trimmed.Substring(0, space)) + trimmed.Substring(space);
         }
 
-        private static string? ReadString(AttributeData attribute, string name)
+        internal static string? ReadString(AttributeData attribute, string name)
         {
             foreach (var named in attribute.NamedArguments)
             {
@@ -706,7 +706,7 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static bool ReadBool(AttributeData attribute, string name)
+        internal static bool ReadBool(AttributeData attribute, string name)
         {
             foreach (var named in attribute.NamedArguments)
             {
@@ -718,7 +718,7 @@ public sealed partial class CommandGenerator
             return false;
         }
 
-        private static string[] ConstructorServices(INamedTypeSymbol type)
+        internal static string[] ConstructorServices(INamedTypeSymbol type)
         {
             IMethodSymbol? chosen = null;
             foreach (var constructor in type.InstanceConstructors)

@@ -74,12 +74,22 @@ internal static class GeneratorDiagnostics
         "Check method '{0}' returns '{1}'; return string, Message or bool (or a Task/ValueTask of one): null or true lets the command run",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedHandlerReturnType = new(
+        "CQB2101", "Unsupported event handler return type",
+        "Event handler '{0}' returns '{1}'; return nothing, string, Message or QuickOperation, or a Task/ValueTask of one",
+        "CqBot.Handlers", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidMiddlewareSignature = new(
+        "CQB2102", "Invalid middleware signature",
+        "Middleware '{0}' must have the signature 'ValueTask<Message?> {0}(Session session, Next next)' (or return Task<Message?>)",
+        "CqBot.Handlers", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
         TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
-        UnsupportedCheck,
+        UnsupportedCheck, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
     ];
 
     public static DiagnosticDescriptor Find(string id)

@@ -15,6 +15,12 @@ public static class TrackingNames
     /// <summary>The names every command claims, collected for the duplicate check.</summary>
     public const string CommandIdentities = nameof(CommandIdentities);
 
+    /// <summary>Each handler method parsed into models and diagnostics.</summary>
+    public const string HandlerResults = nameof(HandlerResults);
+
+    /// <summary>Every handler of the compilation, collected for the handler table.</summary>
+    public const string AllHandlers = nameof(AllHandlers);
+
     /// <summary>Every command model of the compilation, collected for the dispatch table.</summary>
     public const string AllCommands = nameof(AllCommands);
 }

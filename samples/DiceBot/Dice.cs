@@ -28,6 +28,11 @@ public partial class Dice
         return string.Join('\n', lines);
     }
 
+    /// <summary>Greets a new group member.</summary>
+    [OnNotice("group_increase")]
+    public static string Welcome(GroupIncreaseNotice notice) =>
+        string.Create(CultureInfo.InvariantCulture, $"欢迎新成员 {notice.UserId}！发送 roll 2d6 试试手气。");
+
     /// <summary>The most rolls one command may ask for.</summary>
     public const int MaxTimes = 10;
 

@@ -67,14 +67,30 @@ public sealed class BotApplicationBuilder
     }
 
     /// <summary>Builds the application; throws <see cref="BotConfigurationException"/> on a bad setting.</summary>
+    // Commands, handlers and middleware found by the generator, with the configured prefixes and nicknames.
+    private static EventDispatcher CreateDispatcher(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<BotOptions>();
+        var dispatcher = new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands(), provider.GetService<ILogger<EventDispatcher>>());
+        if (options.Prefixes.Count > 0 || options.Nicknames.Count > 0)
+        {
+            dispatcher.DispatchSettings = new CommandDispatchSettings
+            {
+                Prefixes = options.Prefixes.Count > 0 ? [.. options.Prefixes] : [""],
+                Nicknames = [.. options.Nicknames],
+            };
+        }
+        dispatcher.ApplyGeneratedHandlers();
+        return dispatcher;
+    }
+
     internal BotApplication BuildOrThrow()
     {
         BotOptionsReader.Validate(Options);
         var services = _web.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Options);
-        services.AddSingleton(static provider =>
-            new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands(), provider.GetService<ILogger<EventDispatcher>>()));
+        services.AddSingleton(static provider => CreateDispatcher(provider));
         services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken));
         services.AddSingleton(static provider => new SignatureValidator(provider.GetRequiredService<BotOptions>().Secret));
         services.AddSingleton(static provider => new BotAccounts(

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CqBot;
 
 /// <summary>
-/// Takes each incoming event through the bot: the event listeners registered with <see cref="On"/>,
+/// Takes each incoming event through the bot: the event listeners registered with <see cref="On(string, EventListener)"/>,
 /// then, for messages, the middleware chain (prepended, then user middleware, then the built-in
 /// command middleware). What they answer is the event's <see cref="QuickOperation"/>.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed partial class EventDispatcher
     private readonly CommandMiddleware _commandMiddleware;
     private CommandDispatchSettings _dispatchSettings = new();
     private CommandTexts _texts = CommandTexts.ChineseSimplified;
-    private (string Name, EventListener Listener)[] _listeners = [];
+    private ListenerEntry[] _listeners = [];
+    private static readonly List<Action<EventDispatcher>> s_generated = [];
 
     /// <summary>Creates a dispatcher for the given commands.</summary>
     public EventDispatcher(CommandRegistry commands, ILogger<EventDispatcher>? logger = null)
@@ -90,15 +91,52 @@ public sealed partial class EventDispatcher
     /// <c>meta_event/heartbeat</c>), optionally followed by the sub-type (<c>request/group/invite</c>).
     /// Listeners run in the order they were added, before the middleware chain; dispose the result to remove one.
     /// </summary>
-    public IDisposable On(string eventName, EventListener listener)
+    public IDisposable On(string eventName, EventListener listener) => On(eventName, listener, priority: 0, block: false);
+
+    /// <summary>
+    /// Adds a listener with a priority, as NoneBot orders its matchers: lower numbers run first, and
+    /// listeners of equal priority run in the order they were added. A blocking listener that runs
+    /// stops the event there: later listeners and the middleware chain (commands included) are skipped.
+    /// </summary>
+    public IDisposable On(string eventName, EventListener listener, int priority, bool block = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         ArgumentNullException.ThrowIfNull(listener);
         lock (_gate)
         {
-            _listeners = [.. _listeners, (eventName, listener)];
+            var entry = new ListenerEntry(eventName, listener, priority, block);
+            var index = _listeners.Length;
+            while (index > 0 && _listeners[index - 1].Priority > priority)
+            {
+                index--;
+            }
+            _listeners = [.. _listeners[..index], entry, .. _listeners[index..]];
         }
         return new ListenerRemoval(this, listener);
+    }
+
+    /// <summary>
+    /// Records handlers and middleware emitted by the source generator; <see cref="ApplyGeneratedHandlers"/>
+    /// adds them to a dispatcher. Called from generated module initializers.
+    /// </summary>
+    public static void AddGenerated(Action<EventDispatcher> register)
+    {
+        lock (s_generated)
+        {
+            s_generated.Add(register);
+        }
+    }
+
+    /// <summary>Adds every <c>[OnMessage]</c>, <c>[OnNotice]</c>, <c>[OnRequest]</c>, <c>[OnMetaEvent]</c> and <c>[Middleware]</c> method the generator found.</summary>
+    public void ApplyGeneratedHandlers()
+    {
+        lock (s_generated)
+        {
+            foreach (var register in s_generated)
+            {
+                register(this);
+            }
+        }
     }
 
     /// <summary>
@@ -109,11 +147,12 @@ public sealed partial class EventDispatcher
     {
         QuickOperation? operation = null;
         var listeners = _listeners;
+        var blocked = false;
         if (listeners.Length > 0)
         {
-            operation = await RunListenersAsync(listeners, session).ConfigureAwait(false);
+            (operation, blocked) = await RunListenersAsync(listeners, session).ConfigureAwait(false);
         }
-        if (session.Event is not MessageEvent)
+        if (blocked || session.Event is not MessageEvent)
         {
             return operation;
         }
@@ -154,28 +193,34 @@ public sealed partial class EventDispatcher
         }
     }
 
-    private async ValueTask<QuickOperation?> RunListenersAsync((string Name, EventListener Listener)[] listeners, Session session)
+    private async ValueTask<(QuickOperation? Operation, bool Blocked)> RunListenersAsync(ListenerEntry[] listeners, Session session)
     {
         var (postType, detailType, subType) = ReadEventName(session.Event);
         QuickOperation? operation = null;
-        foreach (var (name, listener) in listeners)
+        foreach (var entry in listeners)
         {
-            if (!Matches(name, postType, detailType, subType))
+            if (!Matches(entry.Name, postType, detailType, subType))
             {
                 continue;
             }
             try
             {
-                var result = await listener(session).ConfigureAwait(false);
+                var result = await entry.Listener(session).ConfigureAwait(false);
                 operation = operation is null ? result : operation.MergeWith(result);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
             {
-                LogListenerFailed(exception, name, session.Event.SelfId);
+                LogListenerFailed(exception, entry.Name, session.Event.SelfId);
+            }
+            if (entry.Block)
+            {
+                return (operation, true);
             }
         }
-        return operation;
+        return (operation, false);
     }
+
+    private readonly record struct ListenerEntry(string Name, EventListener Listener, int Priority, bool Block);
 
     private static bool Matches(string name, string postType, string detailType, string subType)
     {

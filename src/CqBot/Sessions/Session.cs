@@ -47,6 +47,13 @@ public sealed class Session
     /// <summary>The message's text, with non-text segments left out; empty for events that are not messages.</summary>
     public string Content => _content ??= MessageEvent?.Message.GetPlainText() ?? "";
 
+    /// <summary>A service from the event's dependency-injection scope; throws when it is not registered.</summary>
+    public T GetRequiredService<T>()
+        where T : notnull =>
+        Services.GetService(typeof(T)) is T service
+            ? service
+            : throw new InvalidOperationException($"A service of type '{typeof(T).FullName}' is needed but not registered. Add it to the builder's Services.");
+
     /// <summary>Sends a message where the event came from: the group, or the private chat.</summary>
     public async ValueTask SendAsync(Message message, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,10 @@ internal sealed class DispatchHarness
         services?.Invoke(collection);
         Services = collection.BuildServiceProvider();
         Dispatcher = new EventDispatcher(registry ?? CommandRegistry.CreateWithGeneratedCommands());
+        if (registry is null)
+        {
+            Dispatcher.ApplyGeneratedHandlers();
+        }
         Bot = new Bot(selfId, Transport);
     }
 
