@@ -1,6 +1,4 @@
-using DiceBot;
-
-namespace CqBot.Tests.Commands;
+namespace DiceBot.Tests;
 
 public sealed class DiceExpressionTests
 {

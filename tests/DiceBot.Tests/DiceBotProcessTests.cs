@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using CqBot.Testing;
-using CqBot.Tests.Support;
 
-namespace CqBot.Tests.Hosting;
+namespace DiceBot.Tests;
 
 /// <summary>
 /// Runs the dice sample as its own process and drives it over a real socket, as an OneBot
@@ -14,6 +13,7 @@ namespace CqBot.Tests.Hosting;
 /// </summary>
 public sealed class DiceBotProcessTests : IAsyncLifetime
 {
+    private const long SelfId = 10001000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private Process _process = null!;
     private Uri _universal = null!;
@@ -51,9 +51,9 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     [Fact]
     public async Task RollInGroup_OverReverseWebSocket_AnswersThatGroupWithinRange()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendEventAsync(FakeEvents.LifecycleConnect(TestEvents.SelfId));
-        await client.SendEventAsync(TestEvents.GroupMessageJson(987654, 42, "roll 2d6"));
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        await client.SendEventAsync(FakeEvents.LifecycleConnect(SelfId));
+        await client.SendEventAsync(FakeEvents.GroupMessage(SelfId, 987654, 42, "roll 2d6"));
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
@@ -68,8 +68,8 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     [Fact]
     public async Task RollInPrivate_WithModifier_AnswersTheSender()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendEventAsync(TestEvents.PrivateMessageJson(4242, "r d20+3"));
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "r d20+3"));
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
@@ -80,10 +80,22 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewGroupMember_IsWelcomedByTheGeneratedHandler()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        await client.SendEventAsync(FakeEvents.GroupIncrease(SelfId, 987654, 777));
+
+        var call = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(call);
+        Assert.Equal(".handle_quick_operation", call.Action);
+        Assert.Contains("欢迎新成员 777", System.Text.Json.JsonSerializer.Deserialize<CqBot.Message>(call.Parameters.GetProperty("operation").GetProperty("reply").GetRawText())!.GetPlainText());
+    }
+
+    [Fact]
     public async Task BadDice_RepliesWithExplanation()
     {
-        await using var client = await FakeOneBotClient.ConnectAsync(_universal, TestEvents.SelfId);
-        await client.SendEventAsync(TestEvents.PrivateMessageJson(4242, "roll banana"));
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "roll banana"));
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
@@ -93,13 +105,13 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     [Fact]
     public async Task RollInGroup_OverHttpPost_AnswersInTheResponse()
     {
-        using var poster = new FakeOneBotPoster(new Uri(_universal.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal).Replace("/ws/", "/", StringComparison.Ordinal)), TestEvents.SelfId);
+        using var poster = new FakeOneBotPoster(new Uri(_universal.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal).Replace("/ws/", "/", StringComparison.Ordinal)), SelfId);
 
-        var result = await poster.PostAsync(TestEvents.GroupMessageJson(987654, 42, "roll 3d4"));
+        var result = await poster.PostAsync(FakeEvents.GroupMessage(SelfId, 987654, 42, "roll 3d4"));
 
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         var operation = result.Operation!.Value;
-        Assert.StartsWith("3d4 = ", TextOf.Message(operation.GetProperty("reply")));
+        Assert.StartsWith("3d4 = ", System.Text.Json.JsonSerializer.Deserialize<CqBot.Message>(operation.GetProperty("reply").GetRawText())!.GetPlainText());
         Assert.False(operation.GetProperty("at_sender").GetBoolean());
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CqBot.Tests.Handlers;
+namespace CqBot.Handlers.Tests;
 
 public interface IWelcomeText
 {
@@ -40,4 +40,10 @@ public partial class TestHandlers(IWelcomeText welcome)
 
     [Middleware(Prepend = true)]
     public static async ValueTask<Message?> Shout(Session session, Next next) => session.Content == "shout" ? "SHOUT" : await next();
+}
+
+public partial class PingCommand
+{
+    [Command("ping")]
+    public static string Ping() => "pong";
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CqBot.Tests.Hosting;
+namespace DiceBot.Tests;
 
 /// <summary>Starts the dice sample with bad or informational arguments and reads what it prints.</summary>
 public sealed class StartupProcessTests
