@@ -46,4 +46,11 @@ public partial class PingCommand
 {
     [Command("ping")]
     public static string Ping() => "pong";
+
+    [Command("whois <target:user>")]
+    public static async Task<string> WhoIs(long target, IBot bot, CancellationToken cancellationToken)
+    {
+        var info = await bot.CallAsync("get_stranger_info", new System.Text.Json.Nodes.JsonObject { ["user_id"] = target }, cancellationToken);
+        return info!.Value.GetProperty("nickname").GetString()!;
+    }
 }

@@ -48,6 +48,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
             LogCommandFailed(exception, command.Name, session.UserId);
+            dispatcher.RaiseError(session, exception);
             return dispatcher.Texts.UnknownError;
         }
     }

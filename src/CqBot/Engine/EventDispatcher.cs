@@ -115,6 +115,36 @@ public sealed partial class EventDispatcher
         return new ListenerRemoval(this, listener);
     }
 
+    /// <summary>Raised when a middleware, command, handler or listener throws; the bot logs it and goes on.</summary>
+    public event Action<Session, Exception>? Error;
+
+    /// <summary>Raised when the middleware chain of a message is done, with what it answered (Koishi's <c>middleware</c> event).</summary>
+    public event Action<Session, Message?>? AfterMiddleware;
+
+    internal void RaiseError(Session session, Exception exception)
+    {
+        try
+        {
+            Error?.Invoke(session, exception);
+        }
+        catch (Exception handlerFailure) when (handlerFailure is not OperationCanceledException)
+        {
+            LogEventHandlerFailed(handlerFailure, nameof(Error));
+        }
+    }
+
+    private void RaiseAfterMiddleware(Session session, Message? reply)
+    {
+        try
+        {
+            AfterMiddleware?.Invoke(session, reply);
+        }
+        catch (Exception handlerFailure) when (handlerFailure is not OperationCanceledException)
+        {
+            LogEventHandlerFailed(handlerFailure, nameof(AfterMiddleware));
+        }
+    }
+
     /// <summary>
     /// Records handlers and middleware emitted by the source generator; <see cref="ApplyGeneratedHandlers"/>
     /// adds them to a dispatcher. Called from generated module initializers.
@@ -160,10 +190,12 @@ public sealed partial class EventDispatcher
         try
         {
             reply = await new MiddlewareChain(GetChain(), session).RunAsync().ConfigureAwait(false);
+            RaiseAfterMiddleware(session, reply);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
             LogMiddlewareFailed(exception, session.Event.PostType, session.UserId);
+            RaiseError(session, exception);
             return operation;
         }
         if (reply is not { Count: > 0 })
@@ -211,6 +243,7 @@ public sealed partial class EventDispatcher
             catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
             {
                 LogListenerFailed(exception, entry.Name, session.Event.SelfId);
+                RaiseError(session, exception);
             }
             if (entry.Block)
             {
@@ -310,6 +343,9 @@ public sealed partial class EventDispatcher
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The reply to user {UserId} could not be sent.")]
     private partial void LogReplyFailed(Exception exception, long userId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "A handler of the dispatcher's {EventName} event failed.")]
+    private partial void LogEventHandlerFailed(Exception exception, string eventName);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "A listener for '{EventName}' events of bot {SelfId} failed.")]
     private partial void LogListenerFailed(Exception exception, string eventName, long selfId);

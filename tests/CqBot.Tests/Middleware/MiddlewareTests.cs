@@ -71,6 +71,34 @@ public sealed class MiddlewareTests
     }
 
     [Fact]
+    public async Task ErrorEvent_MiddlewareThrows_IsRaisedWithTheException()
+    {
+        Exception? seen = null;
+        _harness.Dispatcher.Error += (_, exception) => seen = exception;
+        using var registration = _harness.Dispatcher.Use((_, _) => throw new InvalidOperationException("bug"));
+        await _harness.SendGroupAsync("hello");
+        Assert.Equal("bug", Assert.IsType<InvalidOperationException>(seen).Message);
+    }
+
+    [Fact]
+    public async Task ErrorEvent_CommandThrows_IsRaised()
+    {
+        Exception? seen = null;
+        _harness.Dispatcher.Error += (_, exception) => seen = exception;
+        await _harness.SendGroupAsync("boom");
+        Assert.Equal("handler bug", seen?.Message);
+    }
+
+    [Fact]
+    public async Task AfterMiddlewareEvent_SeesTheReply()
+    {
+        Message? seen = null;
+        _harness.Dispatcher.AfterMiddleware += (_, reply) => seen = reply;
+        await _harness.SendGroupAsync("add 1 2");
+        Assert.Equal("3", seen?.GetPlainText());
+    }
+
+    [Fact]
     public async Task Dispatch_MiddlewareThrows_NoReplyAndNextEventStillHandled()
     {
         var registration = _harness.Dispatcher.Use((_, _) => throw new InvalidOperationException("bug"));

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using CqBot.Tests.Support;
+
+namespace CqBot.Tests.Api;
+
+public sealed class ApiHooksTests
+{
+    private readonly RecordingTransport _transport = new();
+    private readonly ApiHooks _hooks = new();
+
+    [Fact]
+    public async Task CallingHook_ReturnsResponse_MocksTheCallWithoutTransport()
+    {
+        using var data = JsonDocument.Parse("""{"user_id":1,"nickname":"mock"}""");
+        _hooks.OnCalling((_, action, _, _) => new ValueTask<ApiResponse?>(action == "get_login_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
+        var bot = new Bot(1, _transport, _hooks);
+
+        var result = await bot.CallAsync("get_login_info");
+
+        Assert.Equal("mock", result!.Value.GetProperty("nickname").GetString());
+        Assert.Empty(_transport.Calls);
+    }
+
+    [Fact]
+    public async Task CallingHook_ReturnsNull_CallGoesThrough()
+    {
+        _hooks.OnCalling((_, _, _, _) => new ValueTask<ApiResponse?>((ApiResponse?)null));
+        await new Bot(1, _transport, _hooks).CallAsync("get_status");
+        Assert.Single(_transport.Calls);
+    }
+
+    [Fact]
+    public async Task CalledHook_SeesActionAndResponse()
+    {
+        var seen = new List<(string, string?)>();
+        _hooks.OnCalled((_, action, _, response, error) =>
+        {
+            seen.Add((action, response?.Status ?? error?.GetType().Name));
+            return ValueTask.CompletedTask;
+        });
+        await new Bot(1, _transport, _hooks).CallAsync("send_msg");
+        Assert.Equal([("send_msg", "ok")], seen);
+    }
+
+    [Fact]
+    public async Task CalledHook_SeesTheExceptionOfAFailedCall()
+    {
+        Exception? seen = null;
+        _hooks.OnCalled((_, _, _, _, error) =>
+        {
+            seen = error;
+            return ValueTask.CompletedTask;
+        });
+        var bot = new Bot(1, new FailingTransport(), _hooks);
+        await Assert.ThrowsAsync<NetworkException>(() => bot.CallAsync("send_msg").AsTask());
+        Assert.IsType<NetworkException>(seen);
+    }
+
+    [Fact]
+    public async Task ThrowingHook_IsSkipped_CallSucceeds()
+    {
+        _hooks.OnCalling((_, _, _, _) => throw new InvalidOperationException("hook bug"));
+        await new Bot(1, _transport, _hooks).CallAsync("send_msg");
+        Assert.Single(_transport.Calls);
+    }
+
+    [Fact]
+    public async Task DisposedHook_NoLongerRuns()
+    {
+        var runs = 0;
+        var registration = _hooks.OnCalled((_, _, _, _, _) =>
+        {
+            runs++;
+            return ValueTask.CompletedTask;
+        });
+        registration.Dispose();
+        await new Bot(1, _transport, _hooks).CallAsync("send_msg");
+        Assert.Equal(0, runs);
+    }
+
+    private sealed class FailingTransport : IApiTransport
+    {
+        public ValueTask<ApiResponse> SendAsync(string action, System.Text.Json.Nodes.JsonObject? parameters, CancellationToken cancellationToken) =>
+            throw new NetworkException("connection lost");
+    }
+}
