@@ -74,7 +74,14 @@ public sealed class BotApplicationBuilder
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Options);
         services.AddSingleton(static provider =>
-            new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands(), provider.GetService<ILogger<EventDispatcher>>()));
+        {
+            var options = provider.GetRequiredService<BotOptions>();
+            return new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands(), provider.GetService<ILogger<EventDispatcher>>())
+            {
+                Prefixes = [.. options.Prefixes],
+                Nicknames = [.. options.Nicknames],
+            };
+        });
         services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken));
         services.AddSingleton(static provider => new SignatureValidator(provider.GetRequiredService<BotOptions>().Secret));
         services.AddSingleton(static provider => new BotAccounts(

@@ -33,6 +33,19 @@ public sealed partial class EventDispatcher
     public CommandTexts Texts { get; set; } = CommandTexts.ChineseSimplified;
 
     /// <summary>
+    /// Prefixes that mark a command in a group, such as <c>/</c>. When any is set, a group message is a
+    /// command only if it starts with one (or with a nickname); private messages need none. Empty
+    /// (the default) means every message may be a command.
+    /// </summary>
+    public IReadOnlyList<string> Prefixes { get; set; } = [];
+
+    /// <summary>
+    /// Names the bot answers to. A message that starts with one (then optionally a comma, colon or
+    /// space) is addressed to the bot: the name is dropped and no prefix is needed.
+    /// </summary>
+    public IReadOnlyList<string> Nicknames { get; set; } = [];
+
+    /// <summary>
     /// Adds a middleware after those already added (or before all of them when <paramref name="prepend"/>
     /// is true). Dispose the result to remove it.
     /// </summary>
@@ -202,7 +215,11 @@ public sealed partial class EventDispatcher
 
     private async ValueTask<Message?> ExecuteCommandAsync(Session session, Next next)
     {
-        var tokens = CommandTokenizer.Tokenize(session.Content);
+        if (!TryReadCommandText(session, out var text))
+        {
+            return await next().ConfigureAwait(false);
+        }
+        var tokens = CommandTokenizer.Tokenize(text);
         if (tokens.Count == 0 || !Commands.TryGet(tokens[0], out var command))
         {
             return await next().ConfigureAwait(false);
@@ -218,6 +235,39 @@ public sealed partial class EventDispatcher
             LogCommandFailed(exception, command.Name, session.UserId);
             return Texts.UnknownError;
         }
+    }
+
+    /// <summary>The text after a nickname or prefix, or false when the message is not addressed to the bot as a command.</summary>
+    private bool TryReadCommandText(Session session, out string text)
+    {
+        text = session.Content;
+        var prefixes = Prefixes;
+        var nicknames = Nicknames;
+        if (prefixes.Count == 0 && nicknames.Count == 0)
+        {
+            return true;
+        }
+        var rest = text.AsSpan().TrimStart();
+        var addressed = session.IsPrivate || prefixes.Count == 0;
+        foreach (var nickname in nicknames)
+        {
+            if (nickname.Length > 0 && rest.StartsWith(nickname, StringComparison.Ordinal))
+            {
+                rest = rest[nickname.Length..].TrimStart(" ,，:：\t");
+                addressed = true;
+                break;
+            }
+        }
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Length > 0 && rest.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                text = rest[prefix.Length..].ToString();
+                return true;
+            }
+        }
+        text = rest.ToString();
+        return addressed;
     }
 
     private void Remove(Middleware middleware)
