@@ -10,7 +10,7 @@ namespace CqBot.Hosting;
 /// The bot accounts this process serves. None is configured up front: an account appears when its
 /// implementation connects or posts its first event.
 /// </summary>
-public sealed partial class BotAccounts
+public sealed partial class BotAccounts : IDisposable
 {
     private readonly ConcurrentDictionary<long, Accounts.BotAccount> _accounts = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<IBot>> _readyWaiters = new();
@@ -68,6 +68,9 @@ public sealed partial class BotAccounts
         list.Sort(static (a, b) => a.SelfId.CompareTo(b.SelfId));
         return list;
     }
+
+    /// <summary>Releases the HTTP client of the accounts' API calls; the application does this when it stops.</summary>
+    public void Dispose() => _http.Dispose();
 
     internal ICollection<Accounts.BotAccount> All => _accounts.Values;
 
