@@ -141,14 +141,15 @@ internal sealed partial class EventPipeline : IDisposable
             await _drained.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
+            // Our own limit passed, or the host stopped waiting: either way, stop the stragglers.
             LogCancellingHandlers(InFlight);
         }
         await _handlersCancelled.CancelAsync().ConfigureAwait(false);
         try
         {
-            await _drained.Task.WaitAsync(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+            await _drained.Task.WaitAsync(TimeSpan.FromSeconds(1), time, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
