@@ -224,6 +224,18 @@ public sealed class ReverseWebSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connect_UnknownRole_IsRefusedWith400()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("X-Self-ID", "3005");
+        socket.Options.SetRequestHeader("X-Client-Role", "Observer");
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(_host.Universal, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
+    }
+
+    [Fact]
     public async Task Connect_WithoutSelfId_IsRefusedWith400()
     {
         using var socket = new ClientWebSocket();
