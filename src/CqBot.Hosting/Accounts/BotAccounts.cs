@@ -154,9 +154,8 @@ public sealed partial class BotAccounts : IDisposable
         {
             MarkOffline(account, "its heartbeat says it is offline");
         }
-        else if (account.Offline)
+        else if (account.Offline && account.TrySetOffline(false))
         {
-            account.Offline = false;
             LogOnline(account.SelfId);
             Raise(account, BotAccountState.Online);
         }
@@ -178,11 +177,10 @@ public sealed partial class BotAccounts : IDisposable
 
     private void MarkOffline(Accounts.BotAccount account, string why)
     {
-        if (account.Offline)
+        if (!account.TrySetOffline(true))
         {
             return;
         }
-        account.Offline = true;
         LogOffline(account.SelfId, why);
         Raise(account, BotAccountState.Offline);
     }
