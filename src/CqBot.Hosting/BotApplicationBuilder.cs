@@ -32,6 +32,8 @@ public sealed class BotApplicationBuilder
         // Later sources win: appsettings.json, then CQBOT_* variables, then the command line.
         _web.Configuration.AddInMemoryCollection(CqBotEnvironmentVariables.Read());
         _web.Configuration.AddInMemoryCollection(commandLine.Settings);
+        // One line per HTTP request drowns a bot's log; ASP.NET Core reports warnings and up unless configured.
+        _web.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var urls = _web.Configuration["urls"];
         _web.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls);
         Options = BotOptionsReader.Read(_web.Configuration);

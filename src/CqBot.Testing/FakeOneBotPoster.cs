@@ -16,14 +16,17 @@ public sealed class FakeOneBotPoster : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _url;
 
-    /// <summary>Posts to <paramref name="url"/> (the bot's root, such as <c>http://127.0.0.1:8080/</c>) as account <paramref name="selfId"/>.</summary>
-    public FakeOneBotPoster(Uri url, long selfId, string? secret = null, string? accessToken = null)
+    /// <summary>
+    /// Posts to <paramref name="url"/> (the bot's root, such as <c>http://127.0.0.1:8080/</c>) as account
+    /// <paramref name="selfId"/>, over at most <paramref name="maxConnections"/> connections at once.
+    /// </summary>
+    public FakeOneBotPoster(Uri url, long selfId, string? secret = null, string? accessToken = null, int maxConnections = 64)
     {
         _url = url;
         SelfId = selfId;
         Secret = secret;
         AccessToken = accessToken;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 1024 })
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = maxConnections })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };

@@ -25,12 +25,23 @@ internal sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(int core)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("taskset")
+        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(core.ToString(CultureInfo.InvariantCulture));
+        // The same program plays the bot: the native binary itself, or the managed build under dotnet.
+        var self = Environment.ProcessPath!;
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
-            ArgumentList = { "-c", core.ToString(CultureInfo.InvariantCulture), "dotnet", typeof(BotProcess).Assembly.Location, "bot", "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}") },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            start.ArgumentList.Add(self);
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CqBot.LoadTest.dll"));
+        }
+        else
+        {
+            start.ArgumentList.Add(self);
+        }
+        start.ArgumentList.Add("bot");
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[bot] " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[bot] " + e.Data); };

@@ -27,8 +27,8 @@ internal static class LoadRun
         await using var bot = await BotProcess.StartAsync(core: Environment.ProcessorCount > 1 ? 1 : 0);
         Console.WriteLine($"bot pid on core {(Environment.ProcessorCount > 1 ? 1 : 0)}, generator on core 0; warm-up {settings.Warmup.TotalSeconds} s, measured {settings.Duration.TotalSeconds} s per scenario");
         Console.WriteLine();
-        Console.WriteLine("| scenario | events/s | p50 µs | p99 µs | max µs | lost | bot CPU µs/event | bot RSS MB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| scenario | events/s | p50 µs | p99 µs | max µs | lost | bot CPU µs/event | bot RSS MB | generator cores busy |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
         var results = new List<Result>();
         if (settings.Runs("ws"))
@@ -86,9 +86,9 @@ internal static class LoadRun
             var due = (int)(Stopwatch.GetElapsedTime(start).TotalSeconds * rate);
             for (; sent < due; sent++)
             {
-                await SendWsAsync(client, recorder, sent, start + (long)(sent * (double)Stopwatch.Frequency / rate));
+                await SendWsAsync(client, recorder, sent, Stopwatch.GetTimestamp());
             }
-            await Task.Delay(1);
+            await PaceAsync(start, sent, rate);
         }
         return await measure.CompleteAsync($"reverse WS, open loop {rate}/s", sent);
     }
@@ -128,13 +128,19 @@ internal static class LoadRun
             var due = (int)(Stopwatch.GetElapsedTime(start).TotalSeconds * rate);
             for (; sent < due; sent++)
             {
-                pending.Add(PostAsync(poster, recorder, sent, start + (long)(sent * (double)Stopwatch.Frequency / rate)));
+                pending.Add(PostAsync(poster, recorder, sent, Stopwatch.GetTimestamp()));
             }
-            await Task.Delay(1);
+            await PaceAsync(start, sent, rate);
         }
         await Task.WhenAll(pending);
         return await measure.CompleteAsync($"HTTP POST, open loop {rate}/s", sent);
     }
+
+    /// <summary>
+    /// Waits for the next millisecond tick; the events that fell due meanwhile go out together.
+    /// Latency is timed from when each event is written, so timer lag is not charged to the bot.
+    /// </summary>
+    private static Task PaceAsync(long start, int sent, int rate) => Task.Delay(1);
 
     private static async Task<FakeOneBotClient> ConnectAsync(BotProcess bot, LatencyRecorder recorder, ChannelWriter<int>? freed)
     {
@@ -187,6 +193,8 @@ internal static class LoadRun
         private readonly long _measureStart;
         private readonly long _measureEnd;
         private TimeSpan _cpuStart;
+        private TimeSpan _ownCpuStart;
+        private TimeSpan _ownCpuEnd;
         private long _completedStart;
         private TimeSpan _cpuEnd;
         private long _completedEnd;
@@ -214,6 +222,7 @@ internal static class LoadRun
                 {
                     _phase = 1;
                     _cpuStart = _bot.CpuTime;
+                    _ownCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
                     _completedStart = _recorder.Completed;
                     _recorder.OpenWindow(now);
                 }
@@ -221,6 +230,7 @@ internal static class LoadRun
                 {
                     _phase = 2;
                     _cpuEnd = _bot.CpuTime;
+                    _ownCpuEnd = Process.GetCurrentProcess().TotalProcessorTime;
                     _completedEnd = _recorder.Completed;
                     _recorder.CloseWindow(now);
                 }
@@ -239,19 +249,21 @@ internal static class LoadRun
             if (_phase < 2)
             {
                 _cpuEnd = _bot.CpuTime;
+                _ownCpuEnd = Process.GetCurrentProcess().TotalProcessorTime;
                 _completedEnd = _recorder.Completed;
             }
             var seconds = _settings.Duration.TotalSeconds;
             var events = _completedEnd - _completedStart;
             var (p50, p99, max, _) = _recorder.Percentiles();
             var result = new Result(name, events / seconds, p50, p99, max, sent - _recorder.Completed,
-                events == 0 ? double.NaN : (_cpuEnd - _cpuStart).TotalMicroseconds / events, _bot.Rss / 1048576.0);
+                events == 0 ? double.NaN : (_cpuEnd - _cpuStart).TotalMicroseconds / events, _bot.Rss / 1048576.0,
+                (_ownCpuEnd - _ownCpuStart).TotalSeconds / seconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {result.Name} | {result.EventsPerSecond:0} | {result.P50:0} | {result.P99:0} | {result.Max:0} | {result.Lost} | {result.CpuPerEvent:0.0} | {result.RssMb:0.0} |"));
+                $"| {result.Name} | {result.EventsPerSecond:0} | {result.P50:0} | {result.P99:0} | {result.Max:0} | {result.Lost} | {result.CpuPerEvent:0.0} | {result.RssMb:0.0} | {result.GeneratorCores:0.00} |"));
             await Task.Delay(500);
             return result;
         }
     }
 
-    private sealed record Result(string Name, double EventsPerSecond, double P50, double P99, double Max, long Lost, double CpuPerEvent, double RssMb);
+    private sealed record Result(string Name, double EventsPerSecond, double P50, double P99, double Max, long Lost, double CpuPerEvent, double RssMb, double GeneratorCores);
 }

@@ -36,14 +36,35 @@ internal sealed class BotAccount : IApiTransport
 
     public SendRateLimiter? Limiter => _limiter;
 
-    // Heartbeat state, written by the ingress and read by the monitor and the health page.
-    public DateTimeOffset? LastHeartbeat { get; set; }
+    // Heartbeat state is written by receive loops and read by the monitor and the health page, so it
+    // is kept in words that are read and written whole.
+    private long _lastHeartbeatTicks;
+    private long _heartbeatIntervalTicks;
+    private long _lastEventTicks;
+    private int _offline;
 
-    public TimeSpan? HeartbeatInterval { get; set; }
+    public DateTimeOffset? LastHeartbeat
+    {
+        get => ToTime(Volatile.Read(ref _lastHeartbeatTicks));
+        set => Volatile.Write(ref _lastHeartbeatTicks, value?.UtcTicks ?? 0);
+    }
 
-    public bool Offline { get; set; }
+    public TimeSpan? HeartbeatInterval
+    {
+        get => Volatile.Read(ref _heartbeatIntervalTicks) is var ticks and > 0 ? TimeSpan.FromTicks(ticks) : null;
+        set => Volatile.Write(ref _heartbeatIntervalTicks, value?.Ticks ?? 0);
+    }
 
-    public DateTimeOffset? LastEvent { get; set; }
+    public DateTimeOffset? LastEvent
+    {
+        get => ToTime(Volatile.Read(ref _lastEventTicks));
+        set => Volatile.Write(ref _lastEventTicks, value?.UtcTicks ?? 0);
+    }
+
+    public bool Offline => Volatile.Read(ref _offline) != 0;
+
+    /// <summary>Sets the offline flag; true when it changed, so that each change is announced once.</summary>
+    public bool TrySetOffline(bool offline) => Interlocked.Exchange(ref _offline, offline ? 1 : 0) != (offline ? 1 : 0);
 
     public bool HasConnections
     {
@@ -116,6 +137,8 @@ internal sealed class BotAccount : IApiTransport
         }
         throw NotAvailable(action);
     }
+
+    private static DateTimeOffset? ToTime(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
 
     private OneBotWebSocket? ApiSocket()
     {

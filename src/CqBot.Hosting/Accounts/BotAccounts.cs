@@ -10,7 +10,7 @@ namespace CqBot.Hosting;
 /// The bot accounts this process serves. None is configured up front: an account appears when its
 /// implementation connects or posts its first event.
 /// </summary>
-public sealed partial class BotAccounts
+public sealed partial class BotAccounts : IDisposable
 {
     private readonly ConcurrentDictionary<long, Accounts.BotAccount> _accounts = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<IBot>> _readyWaiters = new();
@@ -68,6 +68,9 @@ public sealed partial class BotAccounts
         list.Sort(static (a, b) => a.SelfId.CompareTo(b.SelfId));
         return list;
     }
+
+    /// <summary>Releases the HTTP client of the accounts' API calls; the application does this when it stops.</summary>
+    public void Dispose() => _http.Dispose();
 
     internal ICollection<Accounts.BotAccount> All => _accounts.Values;
 
@@ -151,9 +154,8 @@ public sealed partial class BotAccounts
         {
             MarkOffline(account, "its heartbeat says it is offline");
         }
-        else if (account.Offline)
+        else if (account.Offline && account.TrySetOffline(false))
         {
-            account.Offline = false;
             LogOnline(account.SelfId);
             Raise(account, BotAccountState.Online);
         }
@@ -175,11 +177,10 @@ public sealed partial class BotAccounts
 
     private void MarkOffline(Accounts.BotAccount account, string why)
     {
-        if (account.Offline)
+        if (!account.TrySetOffline(true))
         {
             return;
         }
-        account.Offline = true;
         LogOffline(account.SelfId, why);
         Raise(account, BotAccountState.Offline);
     }

@@ -62,7 +62,8 @@ internal sealed partial class EventIngress : IEventSink
                     break;
             }
         }
-        return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply));
+        // An HTTP POST waits for the handler anyway: start it on the request's thread.
+        return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply), startInline: reply is not null);
     }
 
     [LoggerMessage(EventId = 2520, Level = LogLevel.Warning, Message = "An event from a {Origin} WebSocket has no self_id; it was skipped.")]

@@ -32,8 +32,12 @@ internal sealed partial class EventPipeline : IDisposable
     /// <summary>Events taken and not yet finished.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Queues an event behind earlier ones of its chat; false once shutdown has begun.</summary>
-    public bool TryEnqueue(EventWork work)
+    /// <summary>
+    /// Queues an event behind earlier ones of its chat; false once shutdown has begun. When the chat is
+    /// idle and <paramref name="startInline"/> is true, its handlers start on the calling thread; an
+    /// HTTP request thread may, but a WebSocket's receive loop must not wait on a handler.
+    /// </summary>
+    public bool TryEnqueue(EventWork work, bool startInline = false)
     {
         if (!_accepting)
         {
@@ -50,7 +54,14 @@ internal sealed partial class EventPipeline : IDisposable
             // An empty queue marks the channel busy; the runner below drains it.
             _channels.Add(work.Channel, new Queue<EventWork>());
         }
-        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Pipeline.RunChannelAsync(state.Work), (Pipeline: this, Work: work), preferLocal: false);
+        if (startInline)
+        {
+            _ = RunChannelAsync(work);
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Pipeline.RunChannelAsync(state.Work), (Pipeline: this, Work: work), preferLocal: false);
+        }
         return true;
     }
 
@@ -130,14 +141,15 @@ internal sealed partial class EventPipeline : IDisposable
             await _drained.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
+            // Our own limit passed, or the host stopped waiting: either way, stop the stragglers.
             LogCancellingHandlers(InFlight);
         }
         await _handlersCancelled.CancelAsync().ConfigureAwait(false);
         try
         {
-            await _drained.Task.WaitAsync(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+            await _drained.Task.WaitAsync(TimeSpan.FromSeconds(1), time, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -25,6 +25,11 @@ internal sealed class HttpReplySlot
     /// <summary>Waits up to <paramref name="window"/>; returns whether the handler finished, and its operation.</summary>
     public async ValueTask<(bool Finished, QuickOperation? Operation)> WaitAsync(TimeSpan window, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (_result.Task.IsCompleted)
+        {
+            // The handler finished before the response started waiting: no timer needed.
+            return (true, await _result.Task.ConfigureAwait(false));
+        }
         try
         {
             return (true, await _result.Task.WaitAsync(window, time, cancellationToken).ConfigureAwait(false));

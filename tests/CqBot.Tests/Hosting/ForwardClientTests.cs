@@ -29,6 +29,39 @@ public sealed class ForwardClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForwardWebSocket_SplitRoles_EventsFromEventSocketRepliesOnApiSocket()
+    {
+        _implementation.Responder = call => call.Action == "get_login_info" ? ApiReply.Ok("""{"user_id":7001,"nickname":"bot"}""") : null;
+        await using var host = await BotHost.StartAsync(
+            ["--ws-url", _implementation.ApiWebSocketUrl.AbsoluteUri, "--ws-url", _implementation.EventWebSocketUrl.AbsoluteUri, "--access-token", "fw", "--no-rate-limit"]);
+        await _implementation.WaitForConnectionsAsync(2, BotHost.Timeout);
+        await WaitUntilAsync(() => host.Accounts.GetStatus().SingleOrDefault(a => a.SelfId == SelfId)?.Connections.Count == 2);
+
+        await _implementation.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 42, "add 6 6"));
+
+        var call = await NextNonLoginCallAsync();
+        Assert.Equal("12", call.MessageText);
+        Assert.Equal(["forward/api", "forward/event"], host.Accounts.GetStatus().Single(a => a.SelfId == SelfId).Connections.Order());
+    }
+
+    [Fact]
+    public async Task HttpApi_PerAccountRoot_IsUsedForThatAccountOnly()
+    {
+        await using var other = await FakeOneBotServer.StartAsync(7002);
+        other.Responder = _ => ApiReply.Ok("""{"from":"own"}""");
+        _implementation.Responder = _ => ApiReply.Ok("""{"from":"shared"}""");
+        await using var host = await BotHost.StartAsync(["--api-root", _implementation.HttpApiRoot.AbsoluteUri, "--access-token", "fw"],
+            builder => builder.Options.Accounts[7002] = new CqBot.Hosting.AccountOptions { ApiRoot = other.HttpApiRoot, AccessToken = "" });
+        using var poster = new FakeOneBotPoster(host.BaseUrl, 7002, accessToken: "fw");
+        await poster.PostAsync(FakeEvents.Heartbeat(7002, 5000));
+        var ownBot = await host.WaitForBotAsync(7002);
+        var sharedBot = await PostedAccountAsync(host);
+
+        Assert.Equal("own", (await ownBot.CallAsync("get_status"))!.Value.GetProperty("from").GetString());
+        Assert.Equal("shared", (await sharedBot.CallAsync("get_status"))!.Value.GetProperty("from").GetString());
+    }
+
+    [Fact]
     public async Task ForwardWebSocket_ServerDrops_Reconnects()
     {
         _implementation.Responder = call => call.Action == "get_login_info" ? ApiReply.Ok("""{"user_id":7001,"nickname":"bot"}""") : null;
@@ -152,6 +185,16 @@ public sealed class ForwardClientTests : IAsyncLifetime
         using var poster = new FakeOneBotPoster(host.BaseUrl, SelfId, accessToken: host.App.Options.AccessToken);
         await poster.PostAsync(FakeEvents.Heartbeat(SelfId, 5000));
         return await host.WaitForBotAsync(SelfId);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + BotHost.Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
+            await Task.Delay(10);
+        }
     }
 
     private async Task<ApiCall> NextNonLoginCallAsync()

@@ -30,7 +30,7 @@ public sealed class GracefulShutdownTests
     }
 
     [Fact]
-    public async Task Stop_HandlerIgnoresTimeout_IsCancelled()
+    public async Task Stop_HandlerOutlastsShutdownTimeout_IsCancelled()
     {
         var host = await BotHost.StartAsync(configure: builder => builder.Options.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
         var cancelled = new TaskCompletionSource();
@@ -56,5 +56,36 @@ public sealed class GracefulShutdownTests
         await host.DisposeAsync();
 
         Assert.True(cancelled.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Stop_HostStopsWaitingBeforeShutdownTimeout_HandlersAreCancelledAtOnce()
+    {
+        var host = await BotHost.StartAsync(configure: builder => builder.Options.ShutdownTimeout = TimeSpan.FromMinutes(5));
+        var cancelled = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        using var stuck = host.App.Use(async (session, next) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, session.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+                throw;
+            }
+            return null;
+        });
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9503);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9503, 42, "hang"));
+        await started.Task.WaitAsync(BotHost.Timeout);
+        using var hostGivesUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Record.ExceptionAsync(() => host.App.StopAsync(hostGivesUp.Token));
+
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(3));
+        await host.App.DisposeAsync();
     }
 }
