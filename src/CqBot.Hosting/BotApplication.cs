@@ -75,6 +75,9 @@ public sealed partial class BotApplication : IAsyncDisposable
     /// <summary>The commands this bot answers.</summary>
     public CommandRegistry Commands => Dispatcher.Commands;
 
+    /// <summary>Hooks around every API call of every account: log, measure, or answer calls yourself.</summary>
+    public ApiHooks ApiHooks => Services.GetRequiredService<ApiHooks>();
+
     /// <summary>The accounts this bot serves, and their connections.</summary>
     public BotAccounts Accounts { get; }
 

@@ -99,7 +99,9 @@ public sealed class BotApplicationBuilder
             provider.GetRequiredService<BotOptions>(),
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<BotAccounts>>()));
+            provider.GetRequiredService<ILogger<BotAccounts>>(),
+            provider.GetRequiredService<ApiHooks>()));
+        services.AddSingleton(static provider => new ApiHooks(provider.GetService<ILogger<ApiHooks>>()));
         services.AddSingleton<QuickOperationSender>();
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<EventIngress>();

@@ -19,13 +19,13 @@ internal sealed class BotAccount : IApiTransport
     private OneBotWebSocket? _api;
     private OneBotWebSocket? _event;
 
-    public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout)
+    public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout, ApiHooks hooks)
     {
         SelfId = selfId;
         _http = http;
         _limiter = limiter;
         _apiTimeout = apiTimeout;
-        Bot = new Bot(selfId, this);
+        Bot = new Bot(selfId, this, hooks);
     }
 
     public long SelfId { get; }

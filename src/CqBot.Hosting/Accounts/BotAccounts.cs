@@ -18,9 +18,11 @@ public sealed partial class BotAccounts : IDisposable
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ApiHooks _hooks;
 
-    internal BotAccounts(BotOptions options, HttpClient http, TimeProvider time, ILogger<BotAccounts> logger)
+    internal BotAccounts(BotOptions options, HttpClient http, TimeProvider time, ILogger<BotAccounts> logger, ApiHooks hooks)
     {
+        _hooks = hooks;
         _options = options;
         _http = http;
         _time = time;
@@ -191,7 +193,7 @@ public sealed partial class BotAccounts : IDisposable
         var apiRoot = own?.ApiRoot ?? _options.ApiRoot;
         var http = apiRoot is null ? null : new HttpApiClient(_http, apiRoot, own?.AccessToken ?? _options.AccessToken, _options.ApiTimeout);
         var limiter = _options.RateLimit.Enabled ? new SendRateLimiter(selfId, _options.RateLimit, _time) : null;
-        return new Accounts.BotAccount(selfId, http, limiter, _options.ApiTimeout);
+        return new Accounts.BotAccount(selfId, http, limiter, _options.ApiTimeout, _hooks);
     }
 
     private void Raise(Accounts.BotAccount account, BotAccountState state)
