@@ -386,6 +386,10 @@ public sealed partial class CommandGenerator
                 {
                     writer.Line("Parent = " + Literal(command.Parent) + ",");
                 }
+                if (command.Path != command.Name)
+                {
+                    writer.Line("Path = " + Literal(command.Path) + ",");
+                }
                 if (command.Aliases.Count > 0)
                 {
                     writer.Line("Aliases = " + StringArray(command.Aliases) + ",");

@@ -91,6 +91,7 @@ public sealed partial class CommandGenerator
                 method.IsStatic,
                 declaration.Name,
                 declaration.Parent,
+                declaration.Path,
                 new EquatableArray<string>(aliases),
                 ReadString(attribute, "Description"),
                 declaration.Usage,

@@ -14,21 +14,14 @@ internal sealed class CommandDeclaration
 {
     private CommandDeclaration(string path, List<DeclaredArgument> arguments)
     {
-        var slash = path.LastIndexOf('/');
-        Name = slash < 0 ? path : path.Substring(slash + 1);
-        if (slash >= 0)
-        {
-            Parent = path.Substring(0, slash);
-            var parentSlash = Parent.LastIndexOf('/');
-            Parent = parentSlash < 0 ? Parent : Parent.Substring(parentSlash + 1);
-        }
-        else
-        {
-            var dot = Name.LastIndexOf('.');
-            Parent = dot < 0 ? null : Name.Substring(0, dot);
-        }
+        var chain = CqBot.Commands.CommandPath.Parse(path);
+        (Name, Parent) = chain[chain.Count - 1];
+        Path = path;
         Arguments = arguments;
     }
+
+    /// <summary>The declared path, e.g. <c>roll/history</c> or <c>a.b/f</c>.</summary>
+    public string Path { get; }
 
     /// <summary>The normalised name: lower-case, <c>_</c> as <c>-</c>; a derived subcommand keeps its dot.</summary>
     public string Name { get; }

@@ -11,6 +11,7 @@ internal sealed record CommandModel(
     bool IsStatic,
     string Name,
     string? Parent,
+    string Path,
     EquatableArray<string> Aliases,
     string? Description,
     string Usage,

@@ -14,6 +14,9 @@ public sealed class CommandDefinition
     /// <summary>The command's name, lower-case; a derived subcommand's name contains a dot (<c>roll.stats</c>).</summary>
     public string Name { get; }
 
+    /// <summary>The declared path when it says more than the name (<c>roll/history</c>, <c>a.b/f</c>); parents along it that nobody declares are created.</summary>
+    public string? Path { get; init; }
+
     /// <summary>The parent command's name for a subcommand (<c>roll</c> for <c>roll.stats</c> or <c>roll/history</c>), else null.</summary>
     public string? Parent { get; init; }
 

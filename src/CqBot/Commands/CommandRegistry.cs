@@ -44,6 +44,15 @@ public sealed class CommandRegistry
     /// <summary>Adds a command; its name and aliases must not be taken yet, except by a built-in command, which it replaces.</summary>
     public void Add(CommandDefinition command)
     {
+        if (command.Parent is not null && Normalize(command.Parent) == Normalize(command.Name))
+        {
+            throw new InvalidOperationException($"cannot set a command ({command.Name}) as its own subcommand");
+        }
+        if (command.Parent is not null && _byName.TryGetValue(Normalize(command.Name), out var taken)
+            && taken.Parent is { } takenParent && Normalize(takenParent) != Normalize(command.Parent))
+        {
+            throw new InvalidOperationException($"cannot create subcommand {command.Parent}/{command.Name}: {takenParent}/{command.Name} already exists");
+        }
         if (_byName.TryGetValue(Normalize(command.Name), out var existing) && existing.IsBuiltIn)
         {
             Remove(existing);
@@ -97,11 +106,19 @@ public sealed class CommandRegistry
     {
         for (var i = 0; i < _commands.Count; i++)
         {
-            var parent = _commands[i].Parent;
-            if (parent is not null && !_byName.ContainsKey(Normalize(parent)))
+            var command = _commands[i];
+            var chain = CqBot.Commands.CommandPath.Parse(command.Path ?? command.Name);
+            foreach (var (name, parent) in chain)
             {
-                var dot = parent.LastIndexOf('.');
-                Add(HelpCommand.CreateImplicitParent(parent, dot < 0 ? null : parent[..dot]));
+                if (_byName.TryGetValue(Normalize(name), out var existing))
+                {
+                    if (parent is not null && existing.Parent is { } declared && Normalize(declared) != Normalize(parent))
+                    {
+                        throw new InvalidOperationException($"cannot create subcommand {parent}/{name}: {declared}/{name} already exists");
+                    }
+                    continue;
+                }
+                Add(HelpCommand.CreateImplicitParent(name, parent));
             }
         }
     }
