@@ -19,10 +19,10 @@ public static class CommandParser
         var state = new State(signature, source, start, terminator, result);
         state.Run();
         result.Stop = state.Stop;
-        if (result.Error is null && signature.CheckArgumentCount && !result.HelpRequested)
+        if (!result.Failed && signature.CheckArgumentCount && !result.HelpRequested)
         {
-            var arguments = signature.Arguments;
-            for (var i = result.ArgumentCount; i < arguments.Count; i++)
+            var arguments = signature.ArgumentArray;
+            for (var i = result.ArgumentCount; i < arguments.Length; i++)
             {
                 if (arguments[i].Required && !arguments[i].Variadic)
                 {
@@ -44,7 +44,7 @@ public static class CommandParser
 
         public void Run()
         {
-            while (result.Error is null && _reader.TryRead(out var token))
+            while (!result.Failed && _reader.TryRead(out var token))
             {
                 var slot = CurrentSlot();
                 var content = token.Content(source);
@@ -86,7 +86,7 @@ public static class CommandParser
                 }
                 ParseOptionToken(token);
             }
-            if (result.Error is null && _reader.UnclosedQuote >= 0 && !_restConsumed)
+            if (!result.Failed && _reader.UnclosedQuote >= 0 && !_restConsumed)
             {
                 var slot = CurrentSlot();
                 var rest = (_reader.UnclosedQuote, source.AsSpan(_reader.UnclosedQuote).TrimEnd().Length);
@@ -103,13 +103,13 @@ public static class CommandParser
 
         private readonly ArgumentDeclaration? CurrentSlot()
         {
-            var arguments = signature.Arguments;
+            var arguments = signature.ArgumentArray;
             var count = result.ArgumentCount;
-            if (count < arguments.Count)
+            if (count < arguments.Length)
             {
                 return arguments[count];
             }
-            return arguments.Count > 0 && arguments[^1].Variadic ? arguments[^1] : null;
+            return arguments.Length > 0 && arguments[^1].Variadic ? arguments[^1] : null;
         }
 
         private readonly bool IsDeclaredOptionToken(ReadOnlySpan<char> content)
@@ -158,7 +158,7 @@ public static class CommandParser
             {
                 var index = signature.FindOption(content[..(dashes + name.Length)]);
                 if (index < 0 && name.StartsWith("no-", StringComparison.Ordinal) && FindLong(name[3..]) is var negated and >= 0
-                    && signature.Options[negated] is { TakesValue: false, FixedValue: null })
+                    && signature.OptionArray[negated] is { TakesValue: false, FixedValue: null })
                 {
                     result.SetOption(signature.OptionSlots[negated], CommandValue.FromBoolean(false));
                     return;
@@ -177,7 +177,7 @@ public static class CommandParser
                 return;
             }
             Span<char> flag = ['-', ' '];
-            for (var i = 0; i < name.Length && result.Error is null; i++)
+            for (var i = 0; i < name.Length && !result.Failed; i++)
             {
                 flag[1] = name[i];
                 var index = signature.FindOption(flag);
@@ -231,7 +231,7 @@ public static class CommandParser
 
         private void ApplyOption(int index, (int Start, int Length)? explicitValue, bool canTakeNext)
         {
-            var option = signature.Options[index];
+            var option = signature.OptionArray[index];
             var slot = signature.OptionSlots[index];
             if (option.FixedValue is { } fixedValue)
             {

@@ -15,6 +15,8 @@ public sealed class CommandSignature
     {
         Arguments = arguments;
         Options = options;
+        ArgumentArray = arguments;
+        OptionArray = options;
         StrictOptions = strictOptions;
         var slots = new List<string>();
         OptionSlots = new int[options.Length];
@@ -42,6 +44,10 @@ public sealed class CommandSignature
             _byAlias.TryAdd("--" + ToKebabCase(options[i].Name), i);
         }
         _slotNames = [.. slots];
+        foreach (var alias in _byAlias.Keys)
+        {
+            HasSymbols |= alias == "--" || !alias.StartsWith('-');
+        }
         _byAliasSpan = _byAlias.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var argument in arguments)
         {
@@ -77,6 +83,14 @@ public sealed class CommandSignature
 
     internal int[] OptionSlots { get; }
 
+    // The parser reads the arrays directly: no interface calls on the hot path.
+    internal ArgumentDeclaration[] ArgumentArray { get; }
+
+    internal OptionDeclaration[] OptionArray { get; }
+
+    // True when some option is a symbol such as '#' or '--': only then are plain tokens looked up.
+    internal bool HasSymbols { get; private set; }
+
     /// <summary>True when the command declares <c>-h</c> or <c>--help</c> itself, so they are not the built-in help flag.</summary>
     public bool DeclaresHelp => FindOption("-h") >= 0 || FindOption("--help") >= 0;
 
@@ -88,7 +102,7 @@ public sealed class CommandSignature
     internal int FindOption(ReadOnlySpan<char> alias) => _byAliasSpan.TryGetValue(alias, out var index) ? index : -1;
 
     // A symbol is a name made of non-word characters: '#', or '--' alone (which then no longer ends the options).
-    internal bool HasSymbol(ReadOnlySpan<char> token) => (token.SequenceEqual("--") || !token.StartsWith('-')) && _byAliasSpan.ContainsKey(token);
+    internal bool HasSymbol(ReadOnlySpan<char> token) => HasSymbols && (token.SequenceEqual("--") || !token.StartsWith('-')) && _byAliasSpan.ContainsKey(token);
 
     internal static bool IsNumeric(CommandValueKind kind) =>
         kind is CommandValueKind.Number or CommandValueKind.Integer or CommandValueKind.PositiveInteger or CommandValueKind.NaturalNumber;

@@ -13,6 +13,7 @@ public sealed class ParsedCommand : IDisposable
     private CommandValue[] _options = [];
     private int _optionCount;
     private bool _rented;
+    private CommandParseError? _error;
 
     private ParsedCommand()
     {
@@ -34,7 +35,18 @@ public sealed class ParsedCommand : IDisposable
     public bool HelpRequested { get; internal set; }
 
     /// <summary>The first error, or null when the line parsed.</summary>
-    public CommandParseError? Error { get; internal set; }
+    public CommandParseError? Error
+    {
+        get => _error;
+        internal set
+        {
+            _error = value;
+            Failed = value is not null;
+        }
+    }
+
+    // Read in the parser's loops instead of copying Error each time.
+    internal bool Failed { get; private set; }
 
     /// <summary>Where parsing stopped in the source: its end, or the terminator.</summary>
     public int Stop { get; internal set; }
