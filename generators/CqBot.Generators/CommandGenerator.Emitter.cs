@@ -226,6 +226,13 @@ public sealed partial class CommandGenerator
                 case ReturnKind.Message:
                     writer.Line(exit.Return(invocation));
                     break;
+                case ReturnKind.Operation:
+                    writer.Line(exit.Return("global::CqBot.CommandReply.FromOperation(context, " + invocation + ")"));
+                    break;
+                case ReturnKind.TaskOfOperation:
+                case ReturnKind.ValueTaskOfOperation:
+                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitOperation(context, " + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    break;
                 case ReturnKind.Task:
                 case ReturnKind.ValueTask:
                     writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitNothing(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");

@@ -18,6 +18,7 @@ public sealed partial class CommandGenerator
         private const string Event = "global::CqBot.Event";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         internal const string Message = "global::CqBot.Message";
+        private const string QuickOperationType = "global::CqBot.QuickOperation";
         private const string OptionAttributeName = "CqBot.OptionAttribute";
         private const string ShortcutAttributeName = "CqBot.ShortcutAttribute";
         private const string CheckAttributeName = "CqBot.CheckAttribute";
@@ -576,6 +577,10 @@ public sealed partial class CommandGenerator
             {
                 return ReturnKind.Message;
             }
+            if (name == QuickOperationType)
+            {
+                return ReturnKind.Operation;
+            }
             if (name == "global::System.Threading.Tasks.Task")
             {
                 return ReturnKind.Task;
@@ -589,6 +594,17 @@ public sealed partial class CommandGenerator
                 var argument = generic.TypeArguments[0];
                 var isText = argument.SpecialType == SpecialType.System_String;
                 var isMessage = argument.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == Message;
+                if (argument.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == QuickOperationType)
+                {
+                    if (name == "global::System.Threading.Tasks.Task<TResult>")
+                    {
+                        return ReturnKind.TaskOfOperation;
+                    }
+                    if (name == "global::System.Threading.Tasks.ValueTask<TResult>")
+                    {
+                        return ReturnKind.ValueTaskOfOperation;
+                    }
+                }
                 if (isText || isMessage)
                 {
                     if (name == "global::System.Threading.Tasks.Task<TResult>")

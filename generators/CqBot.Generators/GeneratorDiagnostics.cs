@@ -36,7 +36,7 @@ internal static class GeneratorDiagnostics
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
         "CQB2006", "Unsupported return type",
-        "Command method '{0}' returns '{1}'; return void, string or Message, or a Task/ValueTask of string or Message",
+        "Command method '{0}' returns '{1}'; return void, string, Message or QuickOperation, or a Task/ValueTask of one",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor OptionalArgumentNeedsDefault = new(

@@ -56,6 +56,12 @@ public sealed class CommandGeneratorSnapshotTests
 
             [Check]
             public string? Everywhere(CommandContext context) => null;
+
+            [Command("kick <target:user>")]
+            public static QuickOperation Kick(long target) => new() { Kick = true };
+
+            [Command("mute")]
+            public static Task<QuickOperation> Mute() => Task.FromResult(new QuickOperation { Ban = true });
         }
         """;
 

@@ -40,6 +40,25 @@ public sealed class TestBotTests
     }
 
     [Fact]
+    public async Task CommandReturningQuickOperation_ReplyAndKickReachTheEvent()
+    {
+        await using var bot = Create();
+        var operation = await bot.ReceiveGroupMessageAsync(100, 42, "kickme");
+        Assert.Equal("再见", operation?.Reply?.GetPlainText());
+        Assert.True(operation?.Kick);
+    }
+
+    [Fact]
+    public async Task AsyncCommandReturningQuickOperation_WithoutReply_StillBans()
+    {
+        await using var bot = Create();
+        var operation = await bot.ReceiveGroupMessageAsync(100, 42, "muteme 3");
+        Assert.Null(operation?.Reply);
+        Assert.True(operation?.Ban);
+        Assert.Equal(180, operation?.BanDuration);
+    }
+
+    [Fact]
     public async Task Hooks_MockACall_TransportNeverSeesIt()
     {
         await using var bot = Create();

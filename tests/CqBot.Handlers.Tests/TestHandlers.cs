@@ -47,6 +47,16 @@ public partial class PingCommand
     [Command("ping")]
     public static string Ping() => "pong";
 
+    [Command("kickme")]
+    public static QuickOperation KickMe() => new() { Reply = "再见", Kick = true };
+
+    [Command("muteme [minutes:posint]")]
+    public static async ValueTask<QuickOperation> MuteMe(CancellationToken cancellationToken, int minutes = 10)
+    {
+        await Task.Delay(1, cancellationToken);
+        return new QuickOperation { Ban = true, BanDuration = minutes * 60 };
+    }
+
     [Command("whois <target:user>")]
     public static async Task<string> WhoIs(long target, IBot bot, CancellationToken cancellationToken)
     {

@@ -114,4 +114,7 @@ internal enum ReturnKind
     ValueTask,
     ValueTaskOfText,
     ValueTaskOfMessage,
+    Operation,
+    TaskOfOperation,
+    ValueTaskOfOperation,
 }

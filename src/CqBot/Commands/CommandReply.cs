@@ -36,6 +36,34 @@ public static class CommandReply
     public static ValueTask<Message> AwaitMessage(ValueTask<Message> task) => task;
 #nullable restore
 
+    /// <summary>
+    /// A command's quick operation: its reply is the command's reply, the rest (delete, kick, ban,
+    /// at_sender…) is kept on the session for the dispatcher to carry out.
+    /// </summary>
+    public static Message? FromOperation(CommandContext context, QuickOperation? operation)
+    {
+        if (operation is null)
+        {
+            return null;
+        }
+        var rest = operation with { Reply = null };
+        if (!rest.IsEmpty)
+        {
+            context.Session.PendingOperation = context.Session.PendingOperation is { } earlier ? earlier.MergeWith(rest) : rest;
+        }
+        return operation.Reply;
+    }
+
+#nullable disable
+    /// <summary>Waits for a command that returns a quick operation.</summary>
+    public static async ValueTask<Message> AwaitOperation(CommandContext context, Task<QuickOperation> task) =>
+        FromOperation(context, await task.ConfigureAwait(false));
+
+    /// <summary>Waits for a command that returns a quick operation.</summary>
+    public static async ValueTask<Message> AwaitOperation(CommandContext context, ValueTask<QuickOperation> task) =>
+        FromOperation(context, await task.ConfigureAwait(false));
+#nullable restore
+
     /// <summary>The outcome of a check that returns a boolean: true lets the command run, false stops it silently.</summary>
     public static Message? FromCheck(bool allowed) => allowed ? null : Message.Empty;
 }

@@ -198,6 +198,10 @@ public sealed partial class EventDispatcher
             RaiseError(session, exception);
             return operation;
         }
+        if (session.PendingOperation is { } pending)
+        {
+            operation = operation is null ? pending : operation.MergeWith(pending);
+        }
         if (reply is not { Count: > 0 })
         {
             return operation;

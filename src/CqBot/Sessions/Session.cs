@@ -8,6 +8,12 @@ public sealed class Session
 {
     private string? _content;
 
+    /// <summary>
+    /// The quick operation that middleware or a command asked for beyond a reply (delete, kick, ban,
+    /// @-mention the sender…); the dispatcher merges it with the chain's reply.
+    /// </summary>
+    public QuickOperation? PendingOperation { get; set; }
+
     /// <summary>Creates a session for an event received by <paramref name="bot"/>.</summary>
     public Session(Event @event, IBot bot, IServiceProvider services, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,15 @@ namespace CqBot.Generated
             {
                 Usage = "[...words]",
             });
-            registry.Add(new global::CqBot.CommandDefinition("repeat", global::Sample.Tools.Tools.__CqBotSignature2_Repeat, global::Sample.Tools.Tools.__CqBotCommand2_Repeat)
+            registry.Add(new global::CqBot.CommandDefinition("kick", global::Sample.Tools.Tools.__CqBotSignature2_Kick, global::Sample.Tools.Tools.__CqBotCommand2_Kick)
+            {
+                Usage = "<target>",
+            });
+            registry.Add(new global::CqBot.CommandDefinition("mute", global::Sample.Tools.Tools.__CqBotSignature3_Mute, global::Sample.Tools.Tools.__CqBotCommand3_Mute)
+            {
+                Usage = "",
+            });
+            registry.Add(new global::CqBot.CommandDefinition("repeat", global::Sample.Tools.Tools.__CqBotSignature4_Repeat, global::Sample.Tools.Tools.__CqBotCommand4_Repeat)
             {
                 Aliases = new string[] { "rp", "again twice" },
                 Usage = "<word>",
@@ -31,15 +39,15 @@ namespace CqBot.Generated
                 Hidden = true,
                 Shortcuts = new global::CqBot.CommandShortcut[] { new("again", "", true, false) },
             });
-            registry.Add(new global::CqBot.CommandDefinition("say", global::Sample.Tools.Tools.__CqBotSignature3_Say, global::Sample.Tools.Tools.__CqBotCommand3_Say)
+            registry.Add(new global::CqBot.CommandDefinition("say", global::Sample.Tools.Tools.__CqBotSignature5_Say, global::Sample.Tools.Tools.__CqBotCommand5_Say)
             {
                 Usage = "<text...>",
             });
-            registry.Add(new global::CqBot.CommandDefinition("scale", global::Sample.Tools.Tools.__CqBotSignature4_Scale, global::Sample.Tools.Tools.__CqBotCommand4_Scale)
+            registry.Add(new global::CqBot.CommandDefinition("scale", global::Sample.Tools.Tools.__CqBotSignature6_Scale, global::Sample.Tools.Tools.__CqBotCommand6_Scale)
             {
                 Usage = "<factor> [times]",
             });
-            registry.Add(new global::CqBot.CommandDefinition("toggle", global::Sample.Tools.Tools.__CqBotSignature5_Toggle, global::Sample.Tools.Tools.__CqBotCommand5_Toggle)
+            registry.Add(new global::CqBot.CommandDefinition("toggle", global::Sample.Tools.Tools.__CqBotSignature7_Toggle, global::Sample.Tools.Tools.__CqBotCommand7_Toggle)
             {
                 Usage = "[on]",
             });
@@ -147,9 +155,76 @@ namespace Sample.Tools
             return new((global::CqBot.Message?)null);
         }
 
+        /// <summary>The arguments and options of <c>kick</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature2_Kick = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("target", global::CqBot.CommandValueKind.User, true, false),
+            },
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>kick</c> and calls <see cref="Kick"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Kick(global::CqBot.CommandContext context)
+        {
+            using var parsed = context.Parse();
+            if (parsed.Error is { } error)
+            {
+                return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
+            }
+            long p_target = default!;
+            if (parsed.ArgumentCount > 0)
+            {
+                var v_target = parsed.GetArgument(0);
+                p_target = v_target.Integer;
+            }
+            return new(global::CqBot.CommandReply.FromOperation(context, global::Sample.Tools.Tools.Kick(p_target)));
+        }
+
+        /// <summary>The arguments and options of <c>mute</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature3_Mute = new(
+            global::System.Array.Empty<global::CqBot.ArgumentDeclaration>(),
+            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>mute</c> and calls <see cref="Mute"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Mute(global::CqBot.CommandContext context)
+        {
+            using var parsed = context.Parse();
+            if (parsed.Error is { } error)
+            {
+                return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
+            }
+            return global::CqBot.CommandReply.AwaitOperation(context, global::Sample.Tools.Tools.Mute());
+        }
+
         /// <summary>The arguments and options of <c>repeat</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature2_Repeat = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature4_Repeat = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("word", global::CqBot.CommandValueKind.String, true, false),
@@ -165,7 +240,7 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>repeat</c> and calls <see cref="Repeat"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Repeat(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Repeat(global::CqBot.CommandContext context)
         {
             using var parsed = context.Parse();
             if (parsed.Error is { } error)
@@ -217,7 +292,7 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>say</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature3_Say = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature5_Say = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("text", global::CqBot.CommandValueKind.Text, true, false),
@@ -227,7 +302,7 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>say</c> and calls <see cref="Say"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Say(global::CqBot.CommandContext context)
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Say(global::CqBot.CommandContext context)
         {
             using var parsed = context.Parse();
             if (parsed.Error is { } error)
@@ -257,7 +332,7 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>scale</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature4_Scale = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature6_Scale = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("factor", global::CqBot.CommandValueKind.Number, true, false),
@@ -268,7 +343,7 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>scale</c> and calls <see cref="Scale"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Scale(global::CqBot.CommandContext context)
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand6_Scale(global::CqBot.CommandContext context)
         {
             using var parsed = context.Parse();
             if (parsed.Error is { } error)
@@ -306,7 +381,7 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>toggle</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature5_Toggle = new(
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature7_Toggle = new(
             new global::CqBot.ArgumentDeclaration[]
             {
                 new("on", global::CqBot.CommandValueKind.Boolean, false, false),
@@ -316,7 +391,7 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>toggle</c> and calls <see cref="Toggle"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Toggle(global::CqBot.CommandContext context)
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand7_Toggle(global::CqBot.CommandContext context)
         {
             using var parsed = context.Parse();
             if (parsed.Error is { } error)
