@@ -46,6 +46,10 @@ public class GeneratorBenchmarks
     [Benchmark]
     public GeneratorDriver RunAfterMethodBodyEdit() => _warm.RunGenerators(_edited);
 
+    // The driver's own cost when nothing changed: the floor under any incremental run.
+    [Benchmark]
+    public GeneratorDriver RunUnchanged() => _warm.RunGenerators(_compilation);
+
     private static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         [new CommandGenerator().AsSourceGenerator()],
         parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
