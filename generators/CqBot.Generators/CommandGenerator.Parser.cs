@@ -647,7 +647,7 @@ public sealed partial class CommandGenerator
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is not IMethodSymbol method)
+                if (member is not IMethodSymbol method || !MayHaveCheckAttribute(method, cancellationToken))
                 {
                     continue;
                 }
@@ -678,6 +678,37 @@ public sealed partial class CommandGenerator
                 }
             }
             return checks.ToArray();
+        }
+
+        // A look at the syntax first: binding every member's attributes for every command is what an
+        // edit would otherwise pay for.
+        private static bool MayHaveCheckAttribute(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax)
+                {
+                    continue;
+                }
+                foreach (var list in syntax.AttributeLists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        var name = attribute.Name switch
+                        {
+                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => "",
+                        };
+                        if (name is "Check" or "CheckAttribute")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         private static CheckResultKind? ClassifyCheckResult(ITypeSymbol type, out bool isAsync)
