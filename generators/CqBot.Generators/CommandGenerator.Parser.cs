@@ -68,12 +68,11 @@ public sealed partial class CommandGenerator
             var shortcuts = new List<ShortcutModel>();
             foreach (var candidate in method.GetAttributes())
             {
-                var attributeName = candidate.AttributeClass?.ToDisplayString();
-                if (attributeName == OptionAttributeName)
+                if (SymbolNames.Is(candidate.AttributeClass, "CqBot", "OptionAttribute"))
                 {
                     optionAttributes.Add(candidate);
                 }
-                else if (attributeName == ShortcutAttributeName && candidate.ConstructorArguments.Length == 1 && candidate.ConstructorArguments[0].Value is string pattern)
+                else if (SymbolNames.Is(candidate.AttributeClass, "CqBot", "ShortcutAttribute") && candidate.ConstructorArguments.Length == 1 && candidate.ConstructorArguments[0].Value is string pattern)
                 {
                     shortcuts.Add(new ShortcutModel(pattern, ReadString(candidate, "Arguments") ?? "", ReadBool(candidate, "Fuzzy"), ReadBool(candidate, "RequireAddress")));
                 }
@@ -406,7 +405,7 @@ public sealed partial class CommandGenerator
             }
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == Event)
+                if (SymbolNames.Is(current, "CqBot", "Event"))
                 {
                     return ParameterSource.Event;
                 }
@@ -653,7 +652,7 @@ public sealed partial class CommandGenerator
                 }
                 foreach (var attribute in method.GetAttributes())
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() != CheckAttributeName)
+                    if (!SymbolNames.Is(attribute.AttributeClass, "CqBot", "CheckAttribute"))
                     {
                         continue;
                     }

@@ -42,28 +42,28 @@ internal sealed class TypeShape
         if (type is IArrayTypeSymbol array)
         {
             var element = Of(array.ElementType);
-            return new TypeShape(element.Conversion, element.InferredKind, nullable, true, array.ElementType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), element.Validator);
+            return new TypeShape(element.Conversion, element.InferredKind, nullable, true, element.ElementTypeName, element.Validator);
         }
-        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         switch (type.SpecialType)
         {
-            case SpecialType.System_String: return new TypeShape(Model.ValueConversion.String, "String", nullable, false, name, null);
-            case SpecialType.System_Int32: return new TypeShape(Model.ValueConversion.Int32, "Integer", nullable, false, name, null);
-            case SpecialType.System_Int64: return new TypeShape(Model.ValueConversion.Int64, "Integer", nullable, false, name, null);
-            case SpecialType.System_Double: return new TypeShape(Model.ValueConversion.Double, "Number", nullable, false, name, null);
-            case SpecialType.System_Single: return new TypeShape(Model.ValueConversion.Single, "Number", nullable, false, name, null);
-            case SpecialType.System_Decimal: return new TypeShape(Model.ValueConversion.Decimal, "Number", nullable, false, name, null);
-            case SpecialType.System_Boolean: return new TypeShape(Model.ValueConversion.Boolean, "Boolean", nullable, false, name, null);
-            case SpecialType.System_DateTime: return new TypeShape(Model.ValueConversion.DateTime, "Date", nullable, false, name, null);
+            case SpecialType.System_String: return new TypeShape(Model.ValueConversion.String, "String", nullable, false, "string", null);
+            case SpecialType.System_Int32: return new TypeShape(Model.ValueConversion.Int32, "Integer", nullable, false, "int", null);
+            case SpecialType.System_Int64: return new TypeShape(Model.ValueConversion.Int64, "Integer", nullable, false, "long", null);
+            case SpecialType.System_Double: return new TypeShape(Model.ValueConversion.Double, "Number", nullable, false, "double", null);
+            case SpecialType.System_Single: return new TypeShape(Model.ValueConversion.Single, "Number", nullable, false, "float", null);
+            case SpecialType.System_Decimal: return new TypeShape(Model.ValueConversion.Decimal, "Number", nullable, false, "decimal", null);
+            case SpecialType.System_Boolean: return new TypeShape(Model.ValueConversion.Boolean, "Boolean", nullable, false, "bool", null);
+            case SpecialType.System_DateTime: return new TypeShape(Model.ValueConversion.DateTime, "Date", nullable, false, "global::System.DateTime", null);
         }
-        if (name == "global::System.DateTimeOffset")
+        if (SymbolNames.Is(type, "System", "DateTimeOffset"))
         {
-            return new TypeShape(Model.ValueConversion.DateTimeOffset, "Date", nullable, false, name, null);
+            return new TypeShape(Model.ValueConversion.DateTimeOffset, "Date", nullable, false, "global::System.DateTimeOffset", null);
         }
-        if (name == "global::CqBot.Segment")
+        if (SymbolNames.Is(type, "CqBot", "Segment"))
         {
-            return new TypeShape(Model.ValueConversion.Segment, "Image", nullable, false, name, null);
+            return new TypeShape(Model.ValueConversion.Segment, "Image", nullable, false, "global::CqBot.Segment", null);
         }
+        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         if (type.TypeKind == TypeKind.Enum)
         {
             return new TypeShape(Model.ValueConversion.Enum, "Custom", nullable, false, name,
@@ -71,7 +71,7 @@ internal sealed class TypeShape
         }
         foreach (var candidate in type.AllInterfaces)
         {
-            if (candidate.OriginalDefinition.ToDisplayString() == "System.IParsable<TSelf>"
+            if (SymbolNames.Is(candidate.OriginalDefinition, "System", "IParsable")
                 && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
             {
                 return new TypeShape(Model.ValueConversion.Parsable, "Custom", nullable, false, name,
