@@ -54,8 +54,8 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.True(Status(9203)!.Online);
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        await WaitUntilAsync(() => Status(9203)!.Online == false);
-        Assert.Contains((9203, BotAccountState.Offline), _changes);
+        await WaitUntilAsync(() => _changes.Contains((9203, BotAccountState.Offline)));
+        Assert.False(Status(9203)!.Online);
     }
 
     [Fact]
@@ -69,8 +69,9 @@ public sealed class LifecycleTests : IAsyncLifetime
 
         await client.SendEventAsync(FakeEvents.Heartbeat(9204, 1000));
 
-        await WaitUntilAsync(() => Status(9204)!.Online);
-        Assert.Contains((9204, BotAccountState.Online), _changes);
+        // The state changes before the event announcing it is raised: wait for the announcement itself.
+        await WaitUntilAsync(() => _changes.Contains((9204, BotAccountState.Online)));
+        Assert.True(Status(9204)!.Online);
     }
 
     [Fact]
