@@ -19,9 +19,6 @@ public sealed partial class CommandGenerator
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         internal const string Message = "global::CqBot.Message";
         private const string QuickOperationType = "global::CqBot.QuickOperation";
-        private const string OptionAttributeName = "CqBot.OptionAttribute";
-        private const string ShortcutAttributeName = "CqBot.ShortcutAttribute";
-        private const string CheckAttributeName = "CqBot.CheckAttribute";
 
         public static CommandResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -163,7 +160,7 @@ public sealed partial class CommandGenerator
                         diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, declarationLocation, declaration.Arguments[i].Name, declaration.Name, method.Name));
                     }
                 }
-                BindOptions(optionSlots);
+                BindOptions();
             }
 
             private void BindArgument(IParameterSymbol parameter, int index, string typeName)
@@ -251,7 +248,7 @@ public sealed partial class CommandGenerator
 
             private List<PendingOption> _pendingInOrder = [];
 
-            private void BindOptions(Dictionary<string, PendingOption> byParameter)
+            private void BindOptions()
             {
                 foreach (var pending in _pendingInOrder)
                 {
@@ -311,7 +308,6 @@ public sealed partial class CommandGenerator
                     var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                     Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, typeName, pending.Slot, shape.Conversion, shape.ElementTypeName, DefaultLiteral(parameter, defaultFromAttribute), kind));
                 }
-                _ = byParameter;
             }
 
             private string? ResolveKind(string? declaredType, TypeShape shape, IParameterSymbol parameter, string name, Location? parameterLocation)
