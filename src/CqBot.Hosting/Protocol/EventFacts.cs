@@ -13,10 +13,10 @@ internal static class EventFacts
     public static bool IsMetaEvent(Event @event) => @event.PostType == "meta_event";
 
     /// <summary><c>heartbeat</c>, <c>lifecycle</c>, or null for other events.</summary>
-    public static string? MetaEventType(Event @event) => IsMetaEvent(@event) ? ReadString(@event.Raw, "meta_event_type"u8) : null;
+    public static string? MetaEventType(Event @event) => IsMetaEvent(@event) ? @event.DetailType : null;
 
     /// <summary>The lifecycle sub-type: <c>connect</c>, <c>enable</c> or <c>disable</c>.</summary>
-    public static string? SubType(Event @event) => ReadString(@event.Raw, "sub_type"u8);
+    public static string? SubType(Event @event) => @event.SubType;
 
     /// <summary>Reads a heartbeat's interval and its <c>status.online</c>/<c>status.good</c> flags.</summary>
     public static (TimeSpan? Interval, bool? Online) ReadHeartbeat(Event @event)
@@ -58,26 +58,16 @@ internal static class EventFacts
             case MessageEvent message:
                 return new ChannelKey(@event.SelfId, ChannelKind.Private, message.UserId);
         }
-        var raw = @event.Raw;
-        if (raw.ValueKind == JsonValueKind.Object)
+        // Notices and requests: the parser keeps group_id and user_id of every event, so ordering them
+        // by chat needs no JSON document.
+        if (@event.ChatGroupId is { } groupId and not 0)
         {
-            if (ReadLong(raw, "group_id"u8) is { } groupId and not 0)
-            {
-                return new ChannelKey(@event.SelfId, ChannelKind.Group, groupId);
-            }
-            if (ReadLong(raw, "user_id"u8) is { } userId and not 0)
-            {
-                return new ChannelKey(@event.SelfId, ChannelKind.Private, userId);
-            }
+            return new ChannelKey(@event.SelfId, ChannelKind.Group, groupId);
+        }
+        if (@event.ChatUserId is { } userId and not 0)
+        {
+            return new ChannelKey(@event.SelfId, ChannelKind.Private, userId);
         }
         return new ChannelKey(@event.SelfId, ChannelKind.Account, 0);
     }
-
-    public static long? ReadLong(JsonElement raw, ReadOnlySpan<byte> name) =>
-        raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
-            ? number
-            : null;
-
-    private static string? ReadString(JsonElement raw, ReadOnlySpan<byte> name) =>
-        raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

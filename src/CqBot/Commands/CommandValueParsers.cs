@@ -5,10 +5,6 @@ namespace CqBot;
 /// <summary>Conversions of command tokens to the built-in argument types.</summary>
 public static class CommandValueParsers
 {
-    /// <summary>Converts a token to <paramref name="kind"/>; false when it does not fit.</summary>
-    public static bool TryConvert(CommandValueKind kind, string token, Func<string, bool>? validator, out CommandValue value) =>
-        TryConvert(kind, token, 0, token.Length, validator, out value);
-
     /// <summary>Converts <paramref name="length"/> characters of <paramref name="source"/> at <paramref name="start"/>; numbers and flags keep referring to the source.</summary>
     public static bool TryConvert(CommandValueKind kind, string source, int start, int length, Func<string, bool>? validator, out CommandValue value)
     {

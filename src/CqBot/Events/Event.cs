@@ -119,6 +119,18 @@ public abstract class Event
         _rawUtf8 = rawUtf8;
     }
 
+    /// <summary>The event's <c>group_id</c>, whatever its kind, when it has one; lets a host order events by chat without reading <see cref="Raw"/>.</summary>
+    internal long? ChatGroupId { get; private set; }
+
+    /// <summary>The event's <c>user_id</c>, whatever its kind, when it has one.</summary>
+    internal long? ChatUserId { get; private set; }
+
+    internal void SetChat(long? groupId, long? userId)
+    {
+        ChatGroupId = groupId;
+        ChatUserId = userId;
+    }
+
     private JsonElement CreateRaw(byte[] utf8)
     {
         // Parse-then-Clone measured about twice as fast as JsonElement.ParseValue for a typical event;

@@ -60,6 +60,7 @@ internal static class EventFactory
         }
         evt ??= new UnknownEvent();
         evt.SetCommon(f.Time, f.SelfId, postType, detailType, f.SubType, raw);
+        evt.SetChat(f.GroupId, f.UserId);
         return evt;
     }
 
