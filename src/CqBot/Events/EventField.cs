@@ -111,12 +111,16 @@ internal static class EventFieldNames
     // written as \uXXXX. Anything longer cannot be a known name.
     private const int MaxEscapedLength = 17 * 6;
 
+    /// <summary>Finds the field for an unescaped UTF-8 property name.</summary>
+    public static EventField Find(ReadOnlySpan<byte> utf8Name) =>
+        s_fields.TryGetValue(utf8Name, out var field) ? field : EventField.Unknown;
+
     /// <summary>Reads the property name the reader is on.</summary>
     public static EventField Read(ref System.Text.Json.Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
         {
-            return s_fields.TryGetValue(reader.ValueSpan, out var field) ? field : EventField.Unknown;
+            return Find(reader.ValueSpan);
         }
         return ReadEscaped(ref reader);
     }
@@ -130,6 +134,6 @@ internal static class EventFieldNames
         }
         Span<byte> buffer = stackalloc byte[MaxEscapedLength];
         var length = reader.CopyString(buffer);
-        return s_fields.TryGetValue(buffer[..length], out var field) ? field : EventField.Unknown;
+        return Find(buffer[..length]);
     }
 }

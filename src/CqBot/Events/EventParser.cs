@@ -34,6 +34,11 @@ public static class EventParser
         {
             throw new EventParseException(DescribeInvalidJson(exception), exception);
         }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader's way of refusing escaped text that decodes to invalid UTF-8.
+            throw new EventParseException($"The event holds text that is not valid UTF-8: {exception.Message}", exception);
+        }
     }
 
     /// <summary>Parses one event without throwing.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CqBot.Messaging;
 
 namespace CqBot.Events;
 
@@ -23,8 +24,6 @@ namespace CqBot.Events;
 /// </remarks>
 internal static class LenientJson
 {
-    public static long ReadInt64(ref Utf8JsonReader reader) => ReadNullableInt64(ref reader) ?? 0;
-
     public static long? ReadNullableInt64(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -44,18 +43,6 @@ internal static class LenientJson
             default:
                 return null;
         }
-    }
-
-    public static int ReadInt32(ref Utf8JsonReader reader)
-    {
-        var value = ReadInt64(ref reader);
-        return (int)Math.Clamp(value, int.MinValue, int.MaxValue);
-    }
-
-    public static int? ReadNullableInt32(ref Utf8JsonReader reader)
-    {
-        var value = ReadNullableInt64(ref reader);
-        return value is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
     }
 
     public static bool? ReadNullableBoolean(ref Utf8JsonReader reader)
@@ -94,7 +81,7 @@ internal static class LenientJson
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.ValueSpan.IsEmpty ? string.Empty : reader.GetString();
+                return JsonText.Read(ref reader);
             case JsonTokenType.Number:
                 return Encoding.UTF8.GetString(reader.ValueSpan);
             case JsonTokenType.True:

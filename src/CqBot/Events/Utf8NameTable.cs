@@ -1,20 +1,25 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace CqBot.Events;
 
 /// <summary>
 /// A fixed, read-only map from short ASCII names to values, looked up by UTF-8 bytes without allocating.
-/// Built once at start-up; a lookup hashes the length and three bytes, then confirms with one
-/// <see cref="MemoryExtensions.SequenceEqual{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.
+/// Built once at start-up.
 /// </summary>
 /// <remarks>
-/// Property names and well-known values are matched for every field of every event, so this replaces
-/// a chain of string comparisons with (usually) a single one.
+/// <para>
+/// Property names and well-known values are matched for every field of every event, so a lookup is
+/// a handful of integer operations: a name of up to 16 bytes is fully described by its length and two
+/// overlapping 64-bit reads (its first and last eight bytes; shorter names fold into one), which are
+/// both the hash and the comparison. Longer names are confirmed byte by byte.
+/// </para>
 /// </remarks>
 internal sealed class Utf8NameTable<T>
 {
-    private readonly byte[]?[] _keys;
-    private readonly T[] _values;
+    private const int FingerprintLength = 16;
+
+    private readonly Entry[] _entries;
     private readonly int _mask;
 
     public Utf8NameTable(ReadOnlySpan<(string Name, T Value)> entries)
@@ -24,23 +29,26 @@ internal sealed class Utf8NameTable<T>
         {
             size <<= 1;
         }
-        _keys = new byte[]?[size];
-        _values = new T[size];
+        _entries = new Entry[size];
         _mask = size - 1;
         foreach (var (name, value) in entries)
         {
             var key = Encoding.UTF8.GetBytes(name);
-            var slot = Hash(key) & _mask;
-            while (_keys[slot] is not null)
+            if (key.Length == 0)
             {
-                if (_keys[slot].AsSpan().SequenceEqual(key))
+                throw new ArgumentException("A name must not be empty.", nameof(entries));
+            }
+            var (first, last) = Fingerprint(key);
+            var slot = Hash(first, last, key.Length) & _mask;
+            while (_entries[slot].Key is { } existing)
+            {
+                if (existing.AsSpan().SequenceEqual(key))
                 {
                     throw new ArgumentException($"'{name}' is listed twice.", nameof(entries));
                 }
                 slot = (slot + 1) & _mask;
             }
-            _keys[slot] = key;
-            _values[slot] = value;
+            _entries[slot] = new Entry(first, last, key, value);
         }
     }
 
@@ -48,12 +56,19 @@ internal sealed class Utf8NameTable<T>
     {
         if (utf8.Length > 0)
         {
-            var slot = Hash(utf8) & _mask;
-            while (_keys[slot] is { } key)
+            var (first, last) = Fingerprint(utf8);
+            var slot = Hash(first, last, utf8.Length) & _mask;
+            while (true)
             {
-                if (utf8.SequenceEqual(key))
+                ref readonly var entry = ref _entries[slot];
+                if (entry.Key is not { } key)
                 {
-                    value = _values[slot];
+                    break;
+                }
+                if (entry.First == first && entry.Last == last && key.Length == utf8.Length
+                    && (utf8.Length <= FingerprintLength || utf8.SequenceEqual(key)))
+                {
+                    value = entry.Value;
                     return true;
                 }
                 slot = (slot + 1) & _mask;
@@ -63,12 +78,23 @@ internal sealed class Utf8NameTable<T>
         return false;
     }
 
-    private static int Hash(ReadOnlySpan<byte> utf8)
+    /// <summary>Two numbers that, with the length, identify a name of up to 16 bytes exactly.</summary>
+    private static (ulong First, ulong Last) Fingerprint(ReadOnlySpan<byte> utf8)
     {
         var length = utf8.Length;
-        return (int)((uint)length * 2654435761u
-            ^ (uint)utf8[0] * 31u
-            ^ (uint)utf8[length >> 1] * 131u
-            ^ (uint)utf8[length - 1] * 1031u);
+        if (length >= 8)
+        {
+            return (BinaryPrimitives.ReadUInt64LittleEndian(utf8), BinaryPrimitives.ReadUInt64LittleEndian(utf8[(length - 8)..]));
+        }
+        if (length >= 4)
+        {
+            return (BinaryPrimitives.ReadUInt32LittleEndian(utf8), BinaryPrimitives.ReadUInt32LittleEndian(utf8[(length - 4)..]));
+        }
+        return (utf8[0] | ((ulong)utf8[length >> 1] << 8) | ((ulong)utf8[length - 1] << 16), 0);
     }
+
+    private static int Hash(ulong first, ulong last, int length) =>
+        (int)(((first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length) >> 40);
+
+    private readonly record struct Entry(ulong First, ulong Last, byte[]? Key, T Value);
 }

@@ -26,7 +26,7 @@ internal static class MessageJsonReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return CqCodeParser.Parse(reader.GetString());
+                return CqCodeParser.Parse(JsonText.Read(ref reader));
             case JsonTokenType.StartArray:
                 return TryReadSegments(ref reader, strict: false, out var message, out error) ? message : throw new JsonException(error);
             case JsonTokenType.StartObject:
@@ -191,7 +191,7 @@ internal static class MessageJsonReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = SegmentValue.FromString(reader.GetString()!);
+                value = SegmentValue.FromString(JsonText.Read(ref reader));
                 return true;
             case JsonTokenType.Number:
                 // Kept as written ("1.50" stays "1.50"); numbers are never escaped in JSON.
@@ -239,7 +239,7 @@ internal static class MessageJsonReader
             return known;
         }
 
-        return reader.GetString()!;
+        return JsonText.Read(ref reader);
     }
 
     private static bool Fail<T>(string message, out T? result, out string? error)

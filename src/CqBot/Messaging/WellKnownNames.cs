@@ -11,82 +11,94 @@ internal static class WellKnownNames
 {
     private const int LongestName = 16;
 
+    private static readonly Events.Utf8NameTable<string> s_names = Build(
+    [
+        // Segment types of OneBot v11 and the common extensions.
+        SegmentTypes.Text,
+        SegmentTypes.Face,
+        SegmentTypes.Image,
+        SegmentTypes.Record,
+        SegmentTypes.Video,
+        SegmentTypes.At,
+        SegmentTypes.Rps,
+        SegmentTypes.Dice,
+        SegmentTypes.Shake,
+        SegmentTypes.Poke,
+        SegmentTypes.Anonymous,
+        SegmentTypes.Share,
+        SegmentTypes.Contact,
+        SegmentTypes.Location,
+        SegmentTypes.Music,
+        SegmentTypes.Reply,
+        SegmentTypes.Forward,
+        SegmentTypes.Node,
+        SegmentTypes.Xml,
+        SegmentTypes.Json,
+        "file",
+        "mface",
+        "markdown",
+        "longmsg",
+
+        // Data keys.
+        "id",
+        "qq",
+        "type",
+        "url",
+        "name",
+        "title",
+        "content",
+        "data",
+        "cache",
+        "proxy",
+        "timeout",
+        "magic",
+        "ignore",
+        "lat",
+        "lon",
+        "audio",
+        "user_id",
+        "nickname",
+        "summary",
+        "subType",
+        "sub_type",
+        "file_size",
+        "path",
+        "thumb",
+        "seq",
+        "time",
+        "uin",
+        "key",
+        "emoji_id",
+        "emoji_package_id",
+        "result",
+    ]);
+
     /// <summary>Returns the shared instance for <paramref name="name"/>, or a new string if it is not well known.</summary>
     public static string Get(ReadOnlySpan<char> name) => Find(name) ?? new string(name);
 
     /// <summary>Finds the shared instance for a UTF-8 name, or <see langword="null"/>.</summary>
-    public static string? Find(ReadOnlySpan<byte> utf8Name)
+    public static string? Find(ReadOnlySpan<byte> utf8Name) => s_names.TryGetValue(utf8Name, out var name) ? name : null;
+
+    /// <summary>Finds the shared instance for <paramref name="name"/>, or <see langword="null"/>.</summary>
+    public static string? Find(ReadOnlySpan<char> name)
     {
-        if (utf8Name.Length > LongestName)
+        if (name.Length > LongestName)
         {
             return null;
         }
 
-        Span<char> chars = stackalloc char[LongestName];
-        return Ascii.ToUtf16(utf8Name, chars, out var written) == OperationStatus.Done ? Find(chars[..written]) : null;
+        Span<byte> utf8 = stackalloc byte[LongestName];
+        return Ascii.FromUtf16(name, utf8, out var written) == OperationStatus.Done ? Find(utf8[..written]) : null;
     }
 
-    /// <summary>Finds the shared instance for <paramref name="name"/>, or <see langword="null"/>.</summary>
-    public static string? Find(ReadOnlySpan<char> name) => name switch
+    private static Events.Utf8NameTable<string> Build(ReadOnlySpan<string> names)
     {
-        // Segment types of OneBot v11 and the common extensions.
-        SegmentTypes.Text => SegmentTypes.Text,
-        SegmentTypes.Face => SegmentTypes.Face,
-        SegmentTypes.Image => SegmentTypes.Image,
-        SegmentTypes.Record => SegmentTypes.Record,
-        SegmentTypes.Video => SegmentTypes.Video,
-        SegmentTypes.At => SegmentTypes.At,
-        SegmentTypes.Rps => SegmentTypes.Rps,
-        SegmentTypes.Dice => SegmentTypes.Dice,
-        SegmentTypes.Shake => SegmentTypes.Shake,
-        SegmentTypes.Poke => SegmentTypes.Poke,
-        SegmentTypes.Anonymous => SegmentTypes.Anonymous,
-        SegmentTypes.Share => SegmentTypes.Share,
-        SegmentTypes.Contact => SegmentTypes.Contact,
-        SegmentTypes.Location => SegmentTypes.Location,
-        SegmentTypes.Music => SegmentTypes.Music,
-        SegmentTypes.Reply => SegmentTypes.Reply,
-        SegmentTypes.Forward => SegmentTypes.Forward,
-        SegmentTypes.Node => SegmentTypes.Node,
-        SegmentTypes.Xml => SegmentTypes.Xml,
-        SegmentTypes.Json => SegmentTypes.Json,
-        "file" => "file",
-        "mface" => "mface",
-        "markdown" => "markdown",
-        "longmsg" => "longmsg",
+        var entries = new (string, string)[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            entries[i] = (names[i], names[i]);
+        }
 
-        // Data keys.
-        "id" => "id",
-        "qq" => "qq",
-        "type" => "type",
-        "url" => "url",
-        "name" => "name",
-        "title" => "title",
-        "content" => "content",
-        "data" => "data",
-        "cache" => "cache",
-        "proxy" => "proxy",
-        "timeout" => "timeout",
-        "magic" => "magic",
-        "ignore" => "ignore",
-        "lat" => "lat",
-        "lon" => "lon",
-        "audio" => "audio",
-        "user_id" => "user_id",
-        "nickname" => "nickname",
-        "summary" => "summary",
-        "subType" => "subType",
-        "sub_type" => "sub_type",
-        "file_size" => "file_size",
-        "path" => "path",
-        "thumb" => "thumb",
-        "seq" => "seq",
-        "time" => "time",
-        "uin" => "uin",
-        "key" => "key",
-        "emoji_id" => "emoji_id",
-        "emoji_package_id" => "emoji_package_id",
-        "result" => "result",
-        _ => null,
-    };
+        return new Events.Utf8NameTable<string>(entries);
+    }
 }

@@ -31,6 +31,10 @@ public class Utf8NameTableTests
     [InlineData("user_ie")]
     [InlineData("b")]
     [InlineData("a_much_longer_name_than_any_in_the_table")]
+    // Same length, first eight and last eight bytes as "last_message_time": only the byte between differs.
+    [InlineData("last_mesXage_time")]
+    [InlineData("ac")]
+    [InlineData("aba")]
     public void TryGetValue_OtherName_FindsNothing(string name)
     {
         Assert.False(CreateTable().TryGetValue(Encoding.UTF8.GetBytes(name), out _));
