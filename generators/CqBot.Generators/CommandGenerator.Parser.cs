@@ -20,54 +20,44 @@ public sealed partial class CommandGenerator
         internal const string Message = "global::CqBot.Message";
         private const string QuickOperationType = "global::CqBot.QuickOperation";
 
-        public static CommandResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads what the compiler knows about a [Command] method. This runs for every command after every
+        /// edit, so it only reads symbols; <see cref="Parse"/> does the rest.
+        /// </summary>
+        public static CommandSource Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            var diagnostics = new List<DiagnosticInfo>();
             var method = (IMethodSymbol)context.TargetSymbol;
             var attribute = context.Attributes[0];
             var declarationLocation = ArgumentLocation(attribute, 0, cancellationToken)
-                ?? attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                ?? (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } applied ? LocationInfo.From(applied) : null);
 
-            var containingType = ParseContainingType(method.ContainingType, diagnostics, cancellationToken);
-
+            var typeDiagnostics = new List<DiagnosticInfo>();
+            var containingType = ParseContainingType(method.ContainingType, typeDiagnostics, cancellationToken);
             var declarationText = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            CommandDeclaration? declaration = null;
-            if (declarationText is not null)
-            {
-                declaration = CommandDeclaration.TryParse(declarationText, out var error);
-                if (declaration is null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDeclaration, declarationLocation, declarationText, error ?? "unknown error"));
-                }
-            }
-
             var returnKind = ClassifyReturn(method.ReturnType);
-            if (returnKind is null)
+            var returnDiagnostic = returnKind is null
+                ? DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())
+                : null;
+            if (declarationText is null || containingType is null || returnKind is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
+                // Nothing can be generated; Parse reports the diagnostics.
+                return new CommandSource(
+                    method.Name, method.IsStatic, containingType, new EquatableArray<DiagnosticInfo>(typeDiagnostics.ToArray()), declarationText,
+                    declarationLocation, returnKind, returnDiagnostic, EquatableArray<string>.Empty, null, null, EquatableArray<string>.Empty, false, false,
+                    EquatableArray<MethodParameter>.Empty, EquatableArray<OptionSource>.Empty, EquatableArray<ShortcutModel>.Empty,
+                    EquatableArray<string>.Empty, EquatableArray<CheckSource>.Empty);
             }
 
-            if (declaration is null || containingType is null || returnKind is null)
-            {
-                return new CommandResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
-            }
-
-            var aliases = ReadStrings(attribute, "Aliases", normalize: true);
-            var aliasNames = new string[aliases.Length];
-            for (var i = 0; i < aliases.Length; i++)
-            {
-                var space = aliases[i].IndexOf(' ');
-                aliasNames[i] = space < 0 ? aliases[i] : aliases[i].Substring(0, space);
-            }
-            var identity = new CommandIdentity(declaration.Name, new EquatableArray<string>(aliasNames), containingType.Name + "." + method.Name, LocationInfo.From(declarationLocation));
-
-            var optionAttributes = new List<AttributeData>();
+            var options = new List<OptionSource>();
             var shortcuts = new List<ShortcutModel>();
             foreach (var candidate in method.GetAttributes())
             {
                 if (SymbolNames.Is(candidate.AttributeClass, "CqBot", "OptionAttribute"))
                 {
-                    optionAttributes.Add(candidate);
+                    if (candidate.ConstructorArguments.Length >= 1 && candidate.ConstructorArguments[0].Value is string name)
+                    {
+                        options.Add(ReadOption(candidate, name, cancellationToken));
+                    }
                 }
                 else if (SymbolNames.Is(candidate.AttributeClass, "CqBot", "ShortcutAttribute") && candidate.ConstructorArguments.Length == 1 && candidate.ConstructorArguments[0].Value is string pattern)
                 {
@@ -75,7 +65,123 @@ public sealed partial class CommandGenerator
                 }
             }
 
-            var binder = new Binder(method, declaration, optionAttributes, declarationLocation, diagnostics, cancellationToken);
+            var parameterSyntax = (context.TargetNode as MethodDeclarationSyntax)?.ParameterList.Parameters;
+            var parameters = new MethodParameter[method.Parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                parameters[i] = ReadParameter(method.Parameters[i], parameterSyntax is { } list && i < list.Count ? list[i] : null);
+            }
+
+            return new CommandSource(
+                method.Name,
+                method.IsStatic,
+                containingType,
+                new EquatableArray<DiagnosticInfo>(typeDiagnostics.ToArray()),
+                declarationText,
+                declarationLocation,
+                returnKind,
+                returnDiagnostic,
+                new EquatableArray<string>(ReadStrings(attribute, "Aliases")),
+                ReadString(attribute, "Description"),
+                ReadString(attribute, "Usage"),
+                new EquatableArray<string>(ReadStrings(attribute, "Examples")),
+                ReadBool(attribute, "Hidden"),
+                ReadBool(attribute, "StrictOptions"),
+                new EquatableArray<MethodParameter>(parameters),
+                new EquatableArray<OptionSource>(options.ToArray()),
+                new EquatableArray<ShortcutModel>(shortcuts.ToArray()),
+                new EquatableArray<string>(ConstructorServices(method.ContainingType)),
+                new EquatableArray<CheckSource>(ReadChecks(method.ContainingType, cancellationToken)));
+        }
+
+        // The syntax, when given, is the parameter's own declaration: its name is where the symbol's
+        // location points, read without allocating a Location.
+        private static MethodParameter ReadParameter(IParameterSymbol parameter, ParameterSyntax? syntax)
+        {
+            var type = parameter.Type;
+            var typeName = SymbolNames.FullyQualified(type);
+            var injected = ClassifyInjected(type, typeName);
+            if (injected is not null)
+            {
+                return new MethodParameter(parameter.Name, typeName, injected, "", null, null, null, typeName);
+            }
+            var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? SymbolNames.FullyQualified(nullable.TypeArguments[0])
+                : typeName;
+            return new MethodParameter(
+                parameter.Name,
+                typeName,
+                null,
+                SymbolNames.ForMessages(type),
+                syntax is not null ? LocationInfo.From(syntax.Identifier) : LocationInfo.From(parameter.Locations.Length > 0 ? parameter.Locations[0] : null),
+                TypeShape.Of(type),
+                DefaultLiteral(parameter),
+                underlying);
+        }
+
+        private static OptionSource ReadOption(AttributeData attribute, string name, CancellationToken cancellationToken)
+        {
+            ConstantSource? defaultValue = null;
+            FixedValueSource? fixedValue = null;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Default" && defaultValue is null)
+                {
+                    defaultValue = ReadConstant(named.Value);
+                }
+                else if (named.Key == "Value")
+                {
+                    fixedValue = ReadFixedValue(named.Value);
+                }
+            }
+            return new OptionSource(
+                name,
+                attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string ?? "" : "",
+                ArgumentLocation(attribute, 1, cancellationToken) ?? ArgumentLocation(attribute, 0, cancellationToken),
+                ReadString(attribute, "Description"),
+                ReadBool(attribute, "Hidden"),
+                defaultValue,
+                fixedValue);
+        }
+
+        /// <summary>
+        /// Parses the declaration and binds the method's parameters to its arguments and options. The
+        /// driver runs this only for commands whose <see cref="CommandSource"/> changed.
+        /// </summary>
+        public static CommandResult Parse(CommandSource source, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>(source.TypeDiagnostics);
+            CommandDeclaration? declaration = null;
+            if (source.DeclarationText is not null)
+            {
+                declaration = CommandDeclaration.TryParse(source.DeclarationText, out var error);
+                if (declaration is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDeclaration, source.DeclarationLocation, source.DeclarationText, error ?? "unknown error"));
+                }
+            }
+            if (source.ReturnDiagnostic is not null)
+            {
+                diagnostics.Add(source.ReturnDiagnostic);
+            }
+
+            if (declaration is null || source.ContainingType is null || source.ReturnKind is null)
+            {
+                return new CommandResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
+
+            var aliases = new string[source.Aliases.Count];
+            var aliasNames = new string[aliases.Length];
+            for (var i = 0; i < aliases.Length; i++)
+            {
+                aliases[i] = NormalizeAlias(source.Aliases[i]);
+                var space = aliases[i].IndexOf(' ');
+                aliasNames[i] = space < 0 ? aliases[i] : aliases[i].Substring(0, space);
+            }
+            var identity = new CommandIdentity(declaration.Name, new EquatableArray<string>(aliasNames), source.ContainingType.Name + "." + source.MethodName, source.DeclarationLocation);
+
+            var binder = new Binder(source, declaration, diagnostics, cancellationToken);
             binder.Bind();
             if (diagnostics.Count > 0)
             {
@@ -83,26 +189,26 @@ public sealed partial class CommandGenerator
             }
 
             var model = new CommandModel(
-                containingType,
-                method.Name,
-                method.IsStatic,
+                source.ContainingType,
+                source.MethodName,
+                source.IsStatic,
                 declaration.Name,
                 declaration.Parent,
                 declaration.Path,
                 new EquatableArray<string>(aliases),
-                ReadString(attribute, "Description"),
+                source.Description,
                 declaration.Usage,
-                ReadString(attribute, "Usage"),
-                new EquatableArray<string>(ReadStrings(attribute, "Examples", normalize: false)),
-                ReadBool(attribute, "Hidden"),
-                ReadBool(attribute, "StrictOptions"),
+                source.UsageText,
+                source.Examples,
+                source.Hidden,
+                source.StrictOptions,
                 new EquatableArray<ArgumentModel>(binder.Arguments),
                 new EquatableArray<OptionModel>(binder.Options.ToArray()),
                 new EquatableArray<ParameterModel>(binder.Parameters.ToArray()),
-                returnKind.Value,
-                new EquatableArray<string>(ConstructorServices(method.ContainingType)),
-                new EquatableArray<ShortcutModel>(shortcuts.ToArray()),
-                new EquatableArray<CheckModel>(ReadChecks(method.ContainingType, declaration.Name, diagnostics, cancellationToken)));
+                source.ReturnKind.Value,
+                source.ConstructorServices,
+                source.Shortcuts,
+                new EquatableArray<CheckModel>(ApplicableChecks(source.Checks, declaration.Name, diagnostics)));
             if (diagnostics.Count > 0)
             {
                 return new CommandResult(null, identity, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
@@ -112,10 +218,8 @@ public sealed partial class CommandGenerator
 
         /// <summary>Matches the method's parameters to the declared arguments and options, by name.</summary>
         private sealed class Binder(
-            IMethodSymbol method,
+            CommandSource source,
             CommandDeclaration declaration,
-            List<AttributeData> optionAttributes,
-            Location? declarationLocation,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
         {
@@ -129,21 +233,19 @@ public sealed partial class CommandGenerator
             {
                 var optionSlots = BindOptionDeclarations();
                 var bound = new bool[declaration.Arguments.Count];
-                foreach (var parameter in method.Parameters)
+                foreach (var parameter in source.Parameters)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                    var injected = ClassifyInjected(parameter.Type, typeName);
-                    if (injected is not null)
+                    if (parameter.Injected is { } injected)
                     {
-                        Parameters.Add(new ParameterModel(parameter.Name, injected.Value, typeName, -1, ValueConversion.None, null, null, ""));
+                        Parameters.Add(new ParameterModel(parameter.Name, injected, parameter.TypeName, -1, ValueConversion.None, null, null, ""));
                         continue;
                     }
                     var argumentIndex = FindArgument(parameter.Name);
                     if (argumentIndex >= 0)
                     {
                         bound[argumentIndex] = true;
-                        BindArgument(parameter, argumentIndex, typeName);
+                        BindArgument(parameter, argumentIndex);
                         continue;
                     }
                     if (optionSlots.TryGetValue(parameter.Name, out var option))
@@ -151,79 +253,72 @@ public sealed partial class CommandGenerator
                         option.Parameter = parameter;
                         continue;
                     }
-                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
+                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Service, parameter.TypeName, -1, ValueConversion.None, null, null, ""));
                 }
                 for (var i = 0; i < bound.Length; i++)
                 {
                     if (!bound[i])
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, declarationLocation, declaration.Arguments[i].Name, declaration.Name, method.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, source.DeclarationLocation, declaration.Arguments[i].Name, declaration.Name, source.MethodName));
                     }
                 }
                 BindOptions();
             }
 
-            private void BindArgument(IParameterSymbol parameter, int index, string typeName)
+            private void BindArgument(MethodParameter parameter, int index)
             {
                 var declared = declaration.Arguments[index];
-                var location = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
-                var shape = TypeShape.Of(parameter.Type);
+                var shape = parameter.Shape!;
                 if (declared.Variadic != shape.IsArray)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString(), declared.Variadic ? "variadic" : "single", declared.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declared.Variadic ? "variadic" : "single", declared.Name));
                     return;
                 }
-                var kind = ResolveKind(declared.Type, shape, parameter, declared.Name, location);
+                var kind = ResolveKind(declared.Type, shape, parameter, declared.Name);
                 if (kind is null)
                 {
                     return;
                 }
-                var defaultLiteral = DefaultLiteral(parameter, null);
+                var defaultLiteral = parameter.ExplicitDefault;
                 if (!declared.Required && !declared.Variadic && defaultLiteral is null && !shape.Nullable)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionalArgumentNeedsDefault, location, parameter.Name, declared.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionalArgumentNeedsDefault, parameter.Location, parameter.Name, declared.Name));
                     return;
                 }
                 Arguments[index] = new ArgumentModel(declared.Name, kind, declared.Required, declared.Variadic, shape.Validator);
-                Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, typeName, index, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
+                Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, parameter.TypeName, index, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
             }
 
             private Dictionary<string, PendingOption> BindOptionDeclarations()
             {
                 var byName = new Dictionary<string, PendingOption>(System.StringComparer.OrdinalIgnoreCase);
                 var claimed = new HashSet<string>();
-                foreach (var attribute in optionAttributes)
+                foreach (var option in source.Options)
                 {
-                    if (attribute.ConstructorArguments.Length < 1 || attribute.ConstructorArguments[0].Value is not string name)
-                    {
-                        continue;
-                    }
-                    var syntaxText = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string ?? "" : "";
-                    var location = ArgumentLocation(attribute, 1, cancellationToken) ?? ArgumentLocation(attribute, 0, cancellationToken);
-                    var syntax = OptionSyntax.TryParse(syntaxText, out var error);
+                    var syntax = OptionSyntax.TryParse(option.SyntaxText, out var error);
                     if (syntax is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptionSyntax, location, name, syntaxText, error ?? "unknown error"));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptionSyntax, option.Location, option.Name, option.SyntaxText, error ?? "unknown error"));
                         continue;
                     }
                     foreach (var alias in syntax.Aliases)
                     {
                         if (!claimed.Add(alias))
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateOptionName, location, alias, declaration.Name));
+                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateOptionName, option.Location, alias, declaration.Name));
                         }
                     }
-                    var key = Normalize(name);
+                    var key = Normalize(option.Name);
                     if (!byName.TryGetValue(key, out var pending))
                     {
-                        pending = new PendingOption(name, byName.Count);
+                        pending = new PendingOption(option.Name, byName.Count);
                         byName.Add(key, pending);
                     }
-                    pending.Declarations.Add((attribute, syntax, location));
+                    pending.Declarations.Add((option, syntax));
                 }
                 // Parameters are looked up by their own spelling.
                 var byParameter = new Dictionary<string, PendingOption>(System.StringComparer.Ordinal);
-                foreach (var parameter in method.Parameters)
+                foreach (var parameter in source.Parameters)
                 {
                     if (byName.TryGetValue(Normalize(parameter.Name), out var pending))
                     {
@@ -233,13 +328,13 @@ public sealed partial class CommandGenerator
                 foreach (var pending in byName.Values)
                 {
                     var hasParameter = false;
-                    foreach (var parameter in method.Parameters)
+                    foreach (var parameter in source.Parameters)
                     {
                         hasParameter |= Normalize(parameter.Name) == Normalize(pending.Name);
                     }
                     if (!hasParameter)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionWithoutParameter, pending.Declarations[0].Location, pending.Name, declaration.Name, method.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionWithoutParameter, pending.Declarations[0].Option.Location, pending.Name, declaration.Name, source.MethodName));
                     }
                 }
                 _pendingInOrder = [.. byName.Values];
@@ -257,24 +352,23 @@ public sealed partial class CommandGenerator
                     {
                         continue;
                     }
-                    var location = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
-                    var shape = TypeShape.Of(parameter.Type);
+                    var shape = parameter.Shape!;
                     if (shape.IsArray)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString(), "option", pending.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "option", pending.Name));
                         continue;
                     }
                     string? kind = null;
                     string? defaultFromAttribute = null;
                     var valued = false;
-                    foreach (var (attribute, syntax, _) in pending.Declarations)
+                    foreach (var (option, syntax) in pending.Declarations)
                     {
-                        if (HasNamed(attribute, "Value") || !syntax.TakesValue)
+                        if (option.Value is not null || !syntax.TakesValue)
                         {
                             continue;
                         }
                         valued = true;
-                        kind = ResolveKind(syntax.Type, shape, parameter, pending.Name, location);
+                        kind = ResolveKind(syntax.Type, shape, parameter, pending.Name);
                     }
                     if (!valued)
                     {
@@ -284,15 +378,15 @@ public sealed partial class CommandGenerator
                     {
                         continue;
                     }
-                    if (!valued && pending.Declarations.Exists(d => !HasNamed(d.Attribute, "Value")) && shape.Conversion != ValueConversion.Boolean)
+                    if (!valued && pending.Declarations.Exists(d => d.Option.Value is null) && shape.Conversion != ValueConversion.Boolean)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString(), "boolean flag", pending.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "boolean flag", pending.Name));
                         continue;
                     }
-                    foreach (var (attribute, syntax, _) in pending.Declarations)
+                    foreach (var (option, syntax) in pending.Declarations)
                     {
-                        defaultFromAttribute ??= NamedConstantLiteral(attribute, "Default", parameter.Type);
-                        var fixedValue = HasNamed(attribute, "Value") ? FixedValueExpression(attribute, kind, parameter.Type) : null;
+                        defaultFromAttribute ??= option.Default is null ? null : ConstantLiteral(option.Default, parameter.UnderlyingTypeName);
+                        var fixedValue = option.Value is null ? null : FixedValueExpression(option.Value, kind);
                         Options.Add(new OptionModel(
                             pending.Name,
                             new EquatableArray<string>(System.Linq.Enumerable.ToArray(syntax.Aliases)),
@@ -301,34 +395,33 @@ public sealed partial class CommandGenerator
                             syntax.ValueRequired,
                             syntax.ValueName,
                             fixedValue,
-                            ReadString(attribute, "Description"),
-                            ReadBool(attribute, "Hidden"),
+                            option.Description,
+                            option.Hidden,
                             syntax.TakesValue ? shape.Validator : null));
                     }
-                    var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, typeName, pending.Slot, shape.Conversion, shape.ElementTypeName, DefaultLiteral(parameter, defaultFromAttribute), kind));
+                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, parameter.TypeName, pending.Slot, shape.Conversion, shape.ElementTypeName, parameter.ExplicitDefault ?? defaultFromAttribute, kind));
                 }
             }
 
-            private string? ResolveKind(string? declaredType, TypeShape shape, IParameterSymbol parameter, string name, Location? parameterLocation)
+            private string? ResolveKind(string? declaredType, TypeShape shape, MethodParameter parameter, string name)
             {
                 if (declaredType is null)
                 {
                     if (shape.InferredKind is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameterLocation, parameter.Name, parameter.Type.ToDisplayString(), "declared", name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "declared", name));
                     }
                     return shape.InferredKind;
                 }
                 var kind = KindOfDomain(declaredType);
                 if (kind is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, declarationLocation, name, declaredType));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, source.DeclarationLocation, name, declaredType));
                     return null;
                 }
                 if (!Compatible(kind, shape.Conversion))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameterLocation, parameter.Name, parameter.Type.ToDisplayString(), declaredType, name));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declaredType, name));
                     return null;
                 }
                 return kind;
@@ -353,9 +446,9 @@ public sealed partial class CommandGenerator
 
             public int Slot { get; } = slot;
 
-            public List<(AttributeData Attribute, OptionSyntax Syntax, Location? Location)> Declarations { get; } = [];
+            public List<(OptionSource Option, OptionSyntax Syntax)> Declarations { get; } = [];
 
-            public IParameterSymbol? Parameter { get; set; }
+            public MethodParameter? Parameter { get; set; }
         }
 
         // Declarations use kebab-case or camelCase; C# parameters use camelCase.
@@ -409,11 +502,11 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static string? DefaultLiteral(IParameterSymbol parameter, string? fallback)
+        private static string? DefaultLiteral(IParameterSymbol parameter)
         {
             if (!parameter.HasExplicitDefaultValue)
             {
-                return fallback;
+                return null;
             }
             var value = parameter.ExplicitDefaultValue;
             if (value is null)
@@ -436,58 +529,39 @@ public sealed partial class CommandGenerator
             _ => literal,
         };
 
-        private static bool HasNamed(AttributeData attribute, string name)
-        {
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == name)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static string? NamedConstantLiteral(AttributeData attribute, string name, ITypeSymbol target)
-        {
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == name)
-                {
-                    return ConstantLiteral(named.Value, target);
-                }
-            }
-            return null;
-        }
-
-        private static string ConstantLiteral(TypedConstant constant, ITypeSymbol target)
+        private static ConstantSource ReadConstant(TypedConstant constant)
         {
             if (constant.IsNull)
             {
-                return "default";
+                return new ConstantSource(true, null, false);
             }
-            var literal = SymbolDisplay.FormatPrimitive(constant.Value!, quoteStrings: true, useHexadecimalNumbers: false);
-            var type = target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : target;
-            return type.TypeKind == TypeKind.Enum || constant.Kind == TypedConstantKind.Enum
-                ? "(" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")"
-                : "(" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")";
+            return constant.Kind == TypedConstantKind.Array
+                ? new ConstantSource(false, null, true)
+                : new ConstantSource(false, SymbolDisplay.FormatPrimitive(constant.Value!, quoteStrings: true, useHexadecimalNumbers: false), false);
         }
 
-        // The CommandValue a value-variant sets, as an expression.
-        private static string FixedValueExpression(AttributeData attribute, string kind, ITypeSymbol target)
+        // An option's Default, cast to the parameter's type.
+        private static string ConstantLiteral(ConstantSource constant, string underlyingTypeName)
         {
-            TypedConstant constant = default;
-            foreach (var named in attribute.NamedArguments)
+            if (constant.Unreadable)
             {
-                if (named.Key == "Value")
-                {
-                    constant = named.Value;
-                }
+                throw new System.InvalidOperationException("An array cannot be the Default of an option.");
+            }
+            return constant.IsNull ? "default" : "(" + underlyingTypeName + ")(" + constant.Literal + ")";
+        }
+
+        // The CommandValue a value-variant sets. Its kind is known only once the option is bound, so a
+        // value that needs it keeps the rest of the expression for FixedValueExpression.
+        private static FixedValueSource ReadFixedValue(TypedConstant constant)
+        {
+            if (constant.Kind == TypedConstantKind.Array)
+            {
+                return new FixedValueSource("", false, true);
             }
             var value = constant.Value;
             if (value is bool flag)
             {
-                return "global::CqBot.CommandValue.FromBoolean(" + (flag ? "true" : "false") + ")";
+                return new FixedValueSource("global::CqBot.CommandValue.FromBoolean(" + (flag ? "true" : "false") + ")", false, false);
             }
             if (constant.Kind == TypedConstantKind.Enum && constant.Type is INamedTypeSymbol enumType)
             {
@@ -500,35 +574,47 @@ public sealed partial class CommandGenerator
                         break;
                     }
                 }
-                return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind.Custom, " + SymbolDisplay.FormatLiteral(memberName, true) + ")";
+                return new FixedValueSource("new global::CqBot.CommandValue(global::CqBot.CommandValueKind.Custom, " + SymbolDisplay.FormatLiteral(memberName, true) + ")", false, false);
             }
             if (value is string text)
             {
-                return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + ", " + SymbolDisplay.FormatLiteral(text, true) + ")";
+                return new FixedValueSource(", " + SymbolDisplay.FormatLiteral(text, true) + ")", true, false);
             }
             if (value is null)
             {
-                return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + ", \"\")";
+                return new FixedValueSource(", \"\")", true, false);
+            }
+            if (value is not System.IConvertible || value is char)
+            {
+                return new FixedValueSource("", false, true);
             }
             var number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
             var invariant = number.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            return "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + ", " + SymbolDisplay.FormatLiteral(invariant, true)
+            return new FixedValueSource(", " + SymbolDisplay.FormatLiteral(invariant, true)
                 + ", " + ((long)System.Math.Truncate(number)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "L, "
-                + invariant + "d)";
+                + invariant + "d)", true, false);
         }
 
-        private static Location? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+        private static string FixedValueExpression(FixedValueSource value, string kind)
+        {
+            if (value.Unreadable)
+            {
+                throw new System.InvalidOperationException("The Value of an option must be a boolean, a number, a string or an enum member.");
+            }
+            return value.NeedsKind ? "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + value.Expression : value.Expression;
+        }
+
+        private static LocationInfo? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
         {
             if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list } && list.Arguments.Count > index)
             {
-                return list.Arguments[index].GetLocation();
+                return LocationInfo.From(list.Arguments[index]);
             }
             return null;
         }
 
         internal static ContainingTypeModel? ParseContainingType(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            var location = type.Locations.Length > 0 ? type.Locations[0] : null;
             string? keyword = null;
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
@@ -545,12 +631,12 @@ public sealed partial class CommandGenerator
             }
             if (keyword is null || type.ContainingType is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.TypeNotPartial, location, type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.TypeNotPartial, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
                 return null;
             }
             if (type.IsGenericType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedContainingType, location, type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedContainingType, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
                 return null;
             }
             var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
@@ -615,7 +701,7 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static string[] ReadStrings(AttributeData attribute, string name, bool normalize)
+        private static string[] ReadStrings(AttributeData attribute, string name)
         {
             foreach (var named in attribute.NamedArguments)
             {
@@ -626,7 +712,7 @@ public sealed partial class CommandGenerator
                     {
                         if (value.Value is string text)
                         {
-                            values.Add(normalize ? NormalizeAlias(text) : text);
+                            values.Add(text);
                         }
                     }
                     return values.ToArray();
@@ -635,10 +721,15 @@ public sealed partial class CommandGenerator
             return System.Array.Empty<string>();
         }
 
-        // The [Check] methods of the class that apply to this command, in declaration order.
-        private static CheckModel[] ReadChecks(INamedTypeSymbol type, string commandName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        // Every [Check] application of the class, in declaration order; which apply to a command is decided
+        // once its name is parsed.
+        private static CheckSource[] ReadChecks(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            var checks = new List<CheckModel>();
+            if (!MayDeclareChecks(type, cancellationToken))
+            {
+                return System.Array.Empty<CheckSource>();
+            }
+            List<CheckSource>? checks = null;
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -652,54 +743,95 @@ public sealed partial class CommandGenerator
                     {
                         continue;
                     }
-                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string target
-                        && CommandDeclaration.NormalizeName(target) != commandName)
-                    {
-                        continue;
-                    }
+                    checks ??= [];
+                    var target = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
                     var result = ClassifyCheckResult(method.ReturnType, out var isAsync);
                     if (result is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedCheck, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
+                        checks.Add(new CheckSource(target, null, DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedCheck, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())));
                         continue;
                     }
                     var parameters = new List<ParameterModel>();
                     foreach (var parameter in method.Parameters)
                     {
-                        var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                        var typeName = SymbolNames.FullyQualified(parameter.Type);
                         parameters.Add(new ParameterModel(parameter.Name, ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
                     }
-                    checks.Add(new CheckModel(method.Name, method.IsStatic, new EquatableArray<ParameterModel>(parameters.ToArray()), result.Value, isAsync));
+                    checks.Add(new CheckSource(target, new CheckModel(method.Name, method.IsStatic, new EquatableArray<ParameterModel>(parameters.ToArray()), result.Value, isAsync), null));
                 }
             }
-            return checks.ToArray();
+            return checks?.ToArray() ?? System.Array.Empty<CheckSource>();
         }
 
-        // A look at the syntax first: binding every member's attributes for every command is what an
-        // edit would otherwise pay for.
+        // The checks that apply to the command, in declaration order.
+        private static CheckModel[] ApplicableChecks(EquatableArray<CheckSource> checks, string commandName, List<DiagnosticInfo> diagnostics)
+        {
+            var applicable = new List<CheckModel>();
+            foreach (var check in checks)
+            {
+                if (check.Target is not null && CommandDeclaration.NormalizeName(check.Target) != commandName)
+                {
+                    continue;
+                }
+                if (check.Model is null)
+                {
+                    diagnostics.Add(check.Unsupported!);
+                    continue;
+                }
+                applicable.Add(check.Model);
+            }
+            return applicable.ToArray();
+        }
+
+        // A look at the syntax first: binding every member's attributes, or even listing the members, for
+        // every command after every edit is what this would otherwise cost.
+        private static bool MayDeclareChecks(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+                foreach (var member in declaration.Members)
+                {
+                    if (member is MethodDeclarationSyntax method && NamesCheckAttribute(method))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         private static bool MayHaveCheckAttribute(IMethodSymbol method, CancellationToken cancellationToken)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax)
+                if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax && NamesCheckAttribute(syntax))
                 {
-                    continue;
+                    return true;
                 }
-                foreach (var list in syntax.AttributeLists)
+            }
+            return false;
+        }
+
+        private static bool NamesCheckAttribute(MethodDeclarationSyntax syntax)
+        {
+            foreach (var list in syntax.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
                 {
-                    foreach (var attribute in list.Attributes)
+                    var name = attribute.Name switch
                     {
-                        var name = attribute.Name switch
-                        {
-                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                            SimpleNameSyntax simple => simple.Identifier.ValueText,
-                            _ => "",
-                        };
-                        if (name is "Check" or "CheckAttribute")
-                        {
-                            return true;
-                        }
+                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => "",
+                    };
+                    if (name is "Check" or "CheckAttribute")
+                    {
+                        return true;
                     }
                 }
             }

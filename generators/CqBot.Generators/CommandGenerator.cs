@@ -16,11 +16,18 @@ public sealed partial class CommandGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.SyntaxProvider
+        // The driver runs this transform again for every [Command] method whenever the compilation
+        // changes, even after an edit inside one method body; it only reads symbols into plain values.
+        var sources = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 CommandAttributeName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
+                static (syntaxContext, cancellationToken) => Parser.Read(syntaxContext, cancellationToken))
+            .WithTrackingName(TrackingNames.CommandSources);
+
+        // Parsing and binding run only for the methods whose source facts changed.
+        var results = sources
+            .Select(static (source, cancellationToken) => Parser.Parse(source, cancellationToken))
             .WithTrackingName(TrackingNames.CommandResults);
 
         // Diagnostics carry positions; they get their own outputs so that moving code re-reports

@@ -3,7 +3,10 @@ namespace CqBot.Generators;
 /// <summary>Names of the pipeline steps, shared with the incremental-cache tests.</summary>
 public static class TrackingNames
 {
-    /// <summary>Each [Command] method parsed into a model and its diagnostics.</summary>
+    /// <summary>What the compiler knows about each [Command] method, read again after every edit.</summary>
+    public const string CommandSources = nameof(CommandSources);
+
+    /// <summary>Each [Command] method parsed into a model and its diagnostics, only when its source changed.</summary>
     public const string CommandResults = nameof(CommandResults);
 
     /// <summary>The models of commands that can be generated.</summary>

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace CqBot.Generators;
 
 /// <summary>What the generator needs to know about a parameter's type to bind a command value to it.</summary>
-internal sealed class TypeShape
+internal sealed record TypeShape
 {
     private TypeShape(Model.ValueConversion conversion, string? inferredKind, bool nullable, bool isArray, string? elementTypeName, string? validator)
     {

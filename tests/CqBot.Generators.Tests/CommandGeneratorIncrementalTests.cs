@@ -10,7 +10,7 @@ public sealed class CommandGeneratorIncrementalTests
 {
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.CommandResults, TrackingNames.CommandModels, TrackingNames.CommandDiagnostics, TrackingNames.AllCommands,
+        TrackingNames.CommandSources, TrackingNames.CommandResults, TrackingNames.CommandModels, TrackingNames.CommandDiagnostics, TrackingNames.AllCommands,
     ];
 
     private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(string source, Func<CSharpCompilation, CSharpCompilation> edit)
@@ -51,6 +51,30 @@ public sealed class CommandGeneratorIncrementalTests
         });
         Assert.All(OutputReasons(second, TrackingNames.CommandModels), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
         Assert.All(OutputReasons(second, TrackingNames.AllCommands), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+    }
+
+    // Roslyn reads every [Command] method again after any edit (CommandSources); the parsing and binding
+    // behind CommandResults must run only for the commands whose source facts changed: here those below
+    // the edit, whose positions moved, and none outside the edited file.
+    [Fact]
+    public void Rerun_MethodBodyEditedInOneFile_CommandsOfOtherFilesNotParsedAgain()
+    {
+        var compilation = CompilationFactory.Create(CommandGeneratorSnapshotTests.DiceSource, CommandGeneratorSnapshotTests.KitchenSinkSource);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees[1];
+        var text = tree.GetText().ToString();
+        var body = "(a + b + clock.Now)";
+        var edited = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace(body, "(a + b + clock.Now + 0)", StringComparison.Ordinal)));
+        Assert.Contains(body, text, StringComparison.Ordinal);
+
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited)).GetRunResult();
+
+        var results = second.Results[0].TrackedSteps[TrackingNames.CommandResults].SelectMany(s => s.Outputs).ToList();
+        var dice = results.Where(o => ((CommandResult)o.Value).Identity?.Owner.StartsWith("Dice.", StringComparison.Ordinal) == true).ToList();
+        Assert.Single(dice);
+        Assert.Equal(IncrementalStepRunReason.Cached, dice[0].Reason);
+        Assert.Contains(results, o => o.Reason != IncrementalStepRunReason.Cached);
+        Assert.All(OutputReasons(second, TrackingNames.CommandSources), r => Assert.NotEqual(IncrementalStepRunReason.New, r));
     }
 
     [Fact]

@@ -19,6 +19,14 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
         return new LocationInfo(lineSpan.Path, location.SourceSpan, lineSpan.Span);
     }
 
+    /// <summary>The span of a node, as its location would report it.</summary>
+    public static LocationInfo From(SyntaxNode node) => From(node.SyntaxTree, node.Span);
+
+    /// <summary>The span of a token, as its location would report it.</summary>
+    public static LocationInfo? From(SyntaxToken token) => token.SyntaxTree is { } tree ? From(tree, token.Span) : null;
+
+    private static LocationInfo From(SyntaxTree tree, TextSpan span) => new(tree.FilePath, span, tree.GetLineSpan(span).Span);
+
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 }
 
