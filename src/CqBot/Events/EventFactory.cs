@@ -14,8 +14,15 @@ namespace CqBot.Events;
 /// </remarks>
 internal static class EventFactory
 {
-    public static Event Create(ref EventFields f, byte[] raw)
+    /// <summary>Builds the event from the fields read.</summary>
+    /// <param name="f">The fields.</param>
+    /// <param name="raw">The event object's bytes.</param>
+    /// <param name="rawStart">Where the event object starts in the input the field offsets refer to.</param>
+    public static Event Create(ref EventFields f, byte[] raw, int rawStart)
     {
+        // Deferred values are found again in the event's own copy of its bytes.
+        f.SenderStart -= rawStart;
+        f.RawMessageStart -= rawStart;
         var postType = f.PostType ?? string.Empty;
         string? detailType;
         Event? evt;
@@ -25,15 +32,15 @@ internal static class EventFactory
                 detailType = f.MessageType;
                 evt = detailType switch
                 {
-                    EventNames.Private => CreatePrivateMessage(ref f),
-                    EventNames.Group => CreateGroupMessage(ref f),
+                    EventNames.Private => CreatePrivateMessage(ref f, raw),
+                    EventNames.Group => CreateGroupMessage(ref f, raw),
                     _ => null,
                 };
                 break;
             case EventNames.MessageSent:
                 // go-cqhttp keeps the detail field's name: message_type, not message_sent_type.
                 detailType = f.MessageType;
-                evt = detailType is EventNames.Private or EventNames.Group ? CreateMessageSent(ref f) : null;
+                evt = detailType is EventNames.Private or EventNames.Group ? CreateMessageSent(ref f, raw) : null;
                 break;
             case EventNames.Notice:
                 detailType = f.NoticeType;
@@ -64,43 +71,43 @@ internal static class EventFactory
         return evt;
     }
 
-    private static PrivateMessageEvent CreatePrivateMessage(ref EventFields f)
+    private static PrivateMessageEvent CreatePrivateMessage(ref EventFields f, byte[] raw)
     {
-        var message = GetMessage(ref f);
+        var message = GetMessage(ref f, raw);
         return new PrivateMessageEvent
         {
             MessageId = f.MessageId,
             UserId = f.UserId ?? 0,
             Message = message,
-            RawMessage = f.RawMessage ?? message.ToCqCode(),
+            ParsedRawMessage = ParseRawMessage(ref f, message),
             Font = f.Font,
-            Sender = CreateSender(ref f),
+            ParsedSender = ParseSender(ref f),
             MessageSeq = f.MessageSeq,
             TargetId = f.TargetId,
             TempSource = f.TempSource,
         };
     }
 
-    private static GroupMessageEvent CreateGroupMessage(ref EventFields f)
+    private static GroupMessageEvent CreateGroupMessage(ref EventFields f, byte[] raw)
     {
-        var message = GetMessage(ref f);
+        var message = GetMessage(ref f, raw);
         return new GroupMessageEvent
         {
             MessageId = f.MessageId,
             UserId = f.UserId ?? 0,
             Message = message,
-            RawMessage = f.RawMessage ?? message.ToCqCode(),
+            ParsedRawMessage = ParseRawMessage(ref f, message),
             Font = f.Font,
-            Sender = CreateSender(ref f),
+            ParsedSender = ParseSender(ref f),
             MessageSeq = f.MessageSeq,
             GroupId = f.GroupId ?? 0,
             Anonymous = f.Anonymous,
         };
     }
 
-    private static MessageSentEvent CreateMessageSent(ref EventFields f)
+    private static MessageSentEvent CreateMessageSent(ref EventFields f, byte[] raw)
     {
-        var message = GetMessage(ref f);
+        var message = GetMessage(ref f, raw);
         return new MessageSentEvent
         {
             MessageId = f.MessageId,
@@ -108,9 +115,9 @@ internal static class EventFactory
             GroupId = f.GroupId,
             TargetId = f.TargetId,
             Message = message,
-            RawMessage = f.RawMessage ?? message.ToCqCode(),
+            ParsedRawMessage = ParseRawMessage(ref f, message),
             Font = f.Font,
-            Sender = CreateSender(ref f),
+            ParsedSender = ParseSender(ref f),
             MessageSeq = f.MessageSeq,
         };
     }
@@ -199,11 +206,16 @@ internal static class EventFactory
         };
     }
 
-    private static Message GetMessage(ref EventFields f)
+    private static Message GetMessage(ref EventFields f, byte[] raw)
     {
         if (f.Message is { } message)
         {
             return message;
+        }
+        if (f.RawMessageLength > 0)
+        {
+            f.RawMessage = DeferredRawMessage.Decode(raw.AsSpan(f.RawMessageStart, f.RawMessageLength));
+            f.RawMessageLength = 0;
         }
         // No usable `message`: raw_message is the same message as a CQ string.
         if (!string.IsNullOrEmpty(f.RawMessage))
@@ -220,10 +232,25 @@ internal static class EventFactory
         return MessageEvent.EmptyMessage;
     }
 
-    private static MessageSender CreateSender(ref EventFields f)
+    /// <summary>
+    /// The raw message when it was read with the event, or where to decode it on first use; without a
+    /// <c>raw_message</c>, the message formatted as CQ code on first use.
+    /// </summary>
+    private static (string? Built, DeferredRawMessage Deferred) ParseRawMessage(ref EventFields f, Message message) =>
+        f.RawMessage is { } text ? (text, default)
+        : f.RawMessageLength > 0 ? (null, new DeferredRawMessage(f.RawMessageStart, f.RawMessageLength, null))
+        : (null, new DeferredRawMessage(0, 0, message));
+
+    /// <summary>The sender when it was read with the event, or where to read it on first use.</summary>
+    private static (MessageSender? Built, DeferredSender Deferred) ParseSender(ref EventFields f) =>
+        f.SenderLength > 0
+            ? (null, new DeferredSender(f.SenderStart, f.SenderLength, f.UserId ?? 0))
+            : (CreateSender(ref f.Sender, f.UserId ?? 0), default);
+
+    /// <summary>Builds the sender; one without a user id of its own takes the event's.</summary>
+    public static MessageSender CreateSender(ref SenderFields s, long eventUserId)
     {
-        ref var s = ref f.Sender;
-        var userId = s.UserId ?? f.UserId ?? 0;
+        var userId = s.UserId ?? eventUserId;
         if (!s.Present)
         {
             return new MessageSender { UserId = userId };

@@ -21,8 +21,16 @@ internal struct EventFields
     public AnonymousInfo? Anonymous;
     public Message? Message;
     public string? RawMessage;
+
+    // Where raw_message's text is in the input when it is decoded on first use; its length is 0 otherwise.
+    public int RawMessageStart;
+    public int RawMessageLength;
     public int Font;
     public SenderFields Sender;
+
+    // Where the sender object is in the input when it is read on first use; its length is 0 otherwise.
+    public int SenderStart;
+    public int SenderLength;
     public long? MessageSeq;
     public long? TargetId;
     public int? TempSource;

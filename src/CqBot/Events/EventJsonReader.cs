@@ -47,7 +47,7 @@ internal static class EventJsonReader
 
         // The caller's buffer is typically a pooled WebSocket or request buffer, so Raw needs its own copy.
         var raw = utf8Json[start..end].ToArray();
-        return EventFactory.Create(ref fields, raw);
+        return EventFactory.Create(ref fields, raw, start);
     }
 
     /// <summary>Reads the event's fields with <see cref="Utf8JsonReader"/> alone, for tests that compare the two sources.</summary>
@@ -90,9 +90,21 @@ internal static class EventJsonReader
                 case EventField.GroupId: f.GroupId = json.ReadNullableInt64(); break;
                 case EventField.Anonymous: f.Anonymous = ReadAnonymous(ref json); break;
                 case EventField.Message: f.Message = json.ReadMessage(); break;
-                case EventField.RawMessage: f.RawMessage = json.ReadString(); break;
+                case EventField.RawMessage:
+                    // The dispatch path never needs the CQ-code text, so where the source can, it is decoded on first use.
+                    if (!json.TryDeferString(out f.RawMessageStart, out f.RawMessageLength))
+                    {
+                        f.RawMessage = json.ReadString();
+                    }
+                    break;
                 case EventField.Font: f.Font = Int32(ref json); break;
-                case EventField.Sender: ReadSender(ref json, ref f.Sender); break;
+                case EventField.Sender:
+                    // Few handlers read the sender, so where the source can, it is read on first use.
+                    if (!json.TryDeferObject(out f.SenderStart, out f.SenderLength))
+                    {
+                        ReadSender(ref json, ref f.Sender);
+                    }
+                    break;
                 case EventField.MessageSeq: f.MessageSeq = json.ReadNullableInt64(); break;
                 case EventField.TargetId: f.TargetId = json.ReadNullableInt64(); break;
                 case EventField.TempSource: f.TempSource = NullableInt32(ref json); break;
@@ -115,7 +127,8 @@ internal static class EventJsonReader
         }
     }
 
-    private static void ReadSender<TSource>(ref TSource json, ref SenderFields s)
+    /// <summary>Reads a <c>sender</c> object; the source is on its value.</summary>
+    internal static void ReadSender<TSource>(ref TSource json, ref SenderFields s)
         where TSource : IEventJsonSource, allows ref struct
     {
         if (!json.EnterObject())

@@ -9,6 +9,11 @@ namespace CqBot;
 /// </summary>
 public sealed class MessageSentEvent : Event
 {
+    private MessageSender? _sender;
+    private DeferredSender _deferredSender;
+    private string? _rawMessage;
+    private DeferredRawMessage _deferredRawMessage;
+
     /// <summary>Creates an empty event; the parser fills in every field.</summary>
     public MessageSentEvent()
         : base(EventNames.MessageSent, null)
@@ -34,13 +39,33 @@ public sealed class MessageSentEvent : Event
     public Message Message { get; init; } = MessageEvent.EmptyMessage;
 
     /// <summary>The message as a CQ-code string, exactly as the implementation sent <c>raw_message</c>.</summary>
-    public string RawMessage { get; init; } = string.Empty;
+    /// <remarks>A parsed event decodes it from its JSON on first use; without a <c>raw_message</c>, it is <see cref="Message"/> as CQ code.</remarks>
+    public string RawMessage
+    {
+        get => _rawMessage ?? DeferredRawMessage.Load(ref _rawMessage, _deferredRawMessage, RawUtf8.Span);
+        init => _rawMessage = value;
+    }
+
+    internal (string? Built, DeferredRawMessage Deferred) ParsedRawMessage
+    {
+        init => (_rawMessage, _deferredRawMessage) = value;
+    }
 
     /// <summary>The font id; usually 0.</summary>
     public int Font { get; init; }
 
     /// <summary>The bot as the sender; never null.</summary>
-    public MessageSender Sender { get; init; } = new();
+    /// <remarks>A parsed event reads its sender from its JSON on first use.</remarks>
+    public MessageSender Sender
+    {
+        get => _sender ?? DeferredSender.Load(ref _sender, _deferredSender, RawUtf8.Span);
+        init => _sender = value;
+    }
+
+    internal (MessageSender? Built, DeferredSender Deferred) ParsedSender
+    {
+        init => (_sender, _deferredSender) = value;
+    }
 
     /// <summary>The message's sequence number in its chat; null when not reported.</summary>
     public long? MessageSeq { get; init; }

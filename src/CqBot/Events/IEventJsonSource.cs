@@ -21,6 +21,20 @@ internal interface IEventJsonSource
 
     void SkipValue();
 
+    /// <summary>
+    /// Passes over an object value whose fields can be read later, on first use, recording where it is
+    /// (a start and length in the input). <see langword="false"/>, with the value not consumed, when this
+    /// source reads such objects at once.
+    /// </summary>
+    bool TryDeferObject(out int start, out int length);
+
+    /// <summary>
+    /// Passes over a non-empty string value without escapes, recording where its text is, so that it is
+    /// decoded on first use. <see langword="false"/>, with the value not consumed, for any other value or
+    /// when this source decodes strings at once.
+    /// </summary>
+    bool TryDeferString(out int start, out int length);
+
     long? ReadNullableInt64();
 
     bool? ReadNullableBoolean();

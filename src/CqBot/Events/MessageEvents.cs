@@ -9,6 +9,11 @@ namespace CqBot;
 /// </summary>
 public abstract class MessageEvent : Event
 {
+    private MessageSender? _sender;
+    private DeferredSender _deferredSender;
+    private string? _rawMessage;
+    private DeferredRawMessage _deferredRawMessage;
+
     private protected MessageEvent(string messageType)
         : base(EventNames.Message, messageType)
     {
@@ -33,7 +38,17 @@ public abstract class MessageEvent : Event
     public Message Message { get; init; } = EmptyMessage;
 
     /// <summary>The message as a CQ-code string, exactly as the implementation sent <c>raw_message</c>.</summary>
-    public string RawMessage { get; init; } = string.Empty;
+    /// <remarks>A parsed event decodes it from its JSON on first use; without a <c>raw_message</c>, it is <see cref="Message"/> as CQ code.</remarks>
+    public string RawMessage
+    {
+        get => _rawMessage ?? DeferredRawMessage.Load(ref _rawMessage, _deferredRawMessage, RawUtf8.Span);
+        init => _rawMessage = value;
+    }
+
+    internal (string? Built, DeferredRawMessage Deferred) ParsedRawMessage
+    {
+        init => (_rawMessage, _deferredRawMessage) = value;
+    }
 
     /// <summary>The font id; meaningless on modern QQ and usually 0.</summary>
     public int Font { get; init; }
@@ -42,7 +57,17 @@ public abstract class MessageEvent : Event
     /// Who sent the message. Never null: when the implementation sent no <c>sender</c>, this holds only
     /// the event's <see cref="UserId"/>.
     /// </summary>
-    public MessageSender Sender { get; init; } = new();
+    /// <remarks>A parsed event reads its sender from its JSON on first use.</remarks>
+    public MessageSender Sender
+    {
+        get => _sender ?? DeferredSender.Load(ref _sender, _deferredSender, RawUtf8.Span);
+        init => _sender = value;
+    }
+
+    internal (MessageSender? Built, DeferredSender Deferred) ParsedSender
+    {
+        init => (_sender, _deferredSender) = value;
+    }
 
     /// <summary>The message's sequence number in its chat (go-cqhttp and NapCat extension); null when not reported.</summary>
     public long? MessageSeq { get; init; }

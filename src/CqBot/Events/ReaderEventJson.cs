@@ -39,6 +39,15 @@ internal ref struct ReaderEventJson : IEventJsonSource
 
     public void SkipValue() => Reader.Skip();
 
+    public bool TryDeferObject(out int start, out int length)
+    {
+        start = 0;
+        length = 0;
+        return false;
+    }
+
+    public bool TryDeferString(out int start, out int length) => TryDeferObject(out start, out length);
+
     public long? ReadNullableInt64() => LenientJson.ReadNullableInt64(ref Reader);
 
     public bool? ReadNullableBoolean() => LenientJson.ReadNullableBoolean(ref Reader);

@@ -89,6 +89,14 @@ internal ref struct ScannedEventJson : IEventJsonSource
         return !json._failed && json._pos == utf8Json.Length;
     }
 
+    /// <summary>Reads a <c>sender</c> object on its own; <see langword="false"/> when the complete reader must read it instead.</summary>
+    public static bool TryReadSender(ReadOnlySpan<byte> utf8Json, ref SenderFields fields)
+    {
+        var json = new ScannedEventJson(utf8Json);
+        EventJsonReader.ReadSender(ref json, ref fields);
+        return !json._failed;
+    }
+
     public bool NextProperty(out EventField field)
     {
         field = EventField.Unknown;
@@ -134,6 +142,51 @@ internal ref struct ScannedEventJson : IEventJsonSource
     }
 
     public void SkipValue() => Scan();
+
+    public bool TryDeferObject(out int start, out int length)
+    {
+        start = _pos;
+        length = 0;
+        if (_failed || _json[_pos] != (byte)'{')
+        {
+            return false;
+        }
+
+        // Scanning checks the object's JSON now; only reading its fields waits.
+        if (Scan())
+        {
+            length = _pos - start;
+        }
+
+        return true;
+    }
+
+    public bool TryDeferString(out int start, out int length)
+    {
+        start = 0;
+        length = 0;
+        if (_failed || _json[_pos] != (byte)'"')
+        {
+            return false;
+        }
+
+        var quote = _pos;
+        if (!Scan())
+        {
+            return true;
+        }
+
+        if (_escaped || _pos - quote == 2)
+        {
+            // Escaped or empty text is decoded now; rewind so the caller reads it.
+            _pos = quote;
+            return false;
+        }
+
+        start = quote + 1;
+        length = _pos - quote - 2;
+        return true;
+    }
 
     public long? ReadNullableInt64()
     {
@@ -521,10 +574,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
                 _kind = JsonTokenType.String;
                 return ScanString();
             case (byte)'{':
-                _kind = JsonTokenType.StartObject;
-                return ScanContainer();
             case (byte)'[':
-                _kind = JsonTokenType.StartArray;
                 return ScanContainer();
             case (byte)'t':
                 _kind = JsonTokenType.True;
@@ -642,21 +692,81 @@ internal ref struct ScannedEventJson : IEventJsonSource
         return true;
     }
 
-    /// <summary>Passes over an object or array with <see cref="Utf8JsonReader"/>, which checks it.</summary>
+    /// <summary>Passes over an object or array, checking the grammar of everything in it.</summary>
     private bool ScanContainer()
     {
-        var reader = new Utf8JsonReader(_json[_pos..], new JsonReaderOptions { MaxDepth = MaxDepth - _depth });
-        try
-        {
-            reader.Read();
-            reader.Skip();
-        }
-        catch (JsonException)
+        var start = _pos;
+        var isObject = _json[_pos] == (byte)'{';
+        if (++_depth > MaxDepth)
         {
             return Fail();
         }
 
-        _pos += (int)reader.BytesConsumed;
+        _pos++;
+        if (isObject)
+        {
+            var first = true;
+            while (true)
+            {
+                var step = NextMember(ref first, out _);
+                if (step == MemberStep.End)
+                {
+                    break;
+                }
+
+                if (step == MemberStep.Invalid)
+                {
+                    return Fail();
+                }
+
+                if (!Scan())
+                {
+                    return false;
+                }
+            }
+        }
+        else
+        {
+            SkipWhiteSpace();
+            if (_pos < _json.Length && _json[_pos] == (byte)']')
+            {
+                _pos++;
+            }
+            else
+            {
+                while (true)
+                {
+                    SkipWhiteSpace();
+                    if (_pos >= _json.Length || !Scan())
+                    {
+                        return Fail();
+                    }
+
+                    SkipWhiteSpace();
+                    if (_pos >= _json.Length)
+                    {
+                        return Fail();
+                    }
+
+                    var next = _json[_pos++];
+                    if (next == (byte)']')
+                    {
+                        break;
+                    }
+
+                    if (next != (byte)',')
+                    {
+                        return Fail();
+                    }
+                }
+            }
+        }
+
+        // The values inside overwrote what the last scan was; it is this container.
+        _depth--;
+        _start = start;
+        _escaped = false;
+        _kind = isObject ? JsonTokenType.StartObject : JsonTokenType.StartArray;
         return true;
     }
 
@@ -706,27 +816,43 @@ internal ref struct ScannedEventJson : IEventJsonSource
             return;
         }
 
-        // Indented JSON has runs of a line break and spaces: one 16-byte comparison passes most of them.
-        while (Vector128.IsHardwareAccelerated && json.Length - i >= Vector128<byte>.Count)
+        if (json[i] == (byte)' ' && (uint)(i + 1) < (uint)json.Length && json[i + 1] > (byte)' ')
         {
-            var block = Vector128.Create(json[i..]);
-            var space = Vector128.Equals(block, Vector128.Create((byte)' '))
-                | Vector128.Equals(block, Vector128.Create((byte)'\n'))
-                | Vector128.Equals(block, Vector128.Create((byte)'\r'))
-                | Vector128.Equals(block, Vector128.Create((byte)'\t'));
-            var other = ~space.ExtractMostSignificantBits() & 0xFFFF;
-            if (other != 0)
-            {
-                _pos = i + BitOperations.TrailingZeroCount(other);
-                return;
-            }
-
-            i += Vector128<byte>.Count;
+            // The single space after a colon in indented JSON.
+            _pos = i + 1;
+            return;
         }
 
-        while ((uint)i < (uint)json.Length && json[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        // Indented JSON: a line break, then spaces, which one 16-byte comparison passes.
+        while (true)
         {
-            i++;
+            while ((uint)i < (uint)json.Length && json[i] is (byte)'\n' or (byte)'\r' or (byte)'\t')
+            {
+                i++;
+            }
+
+            if (Vector128.IsHardwareAccelerated && json.Length - i >= Vector128<byte>.Count)
+            {
+                var spaces = Vector128.Equals(Vector128.Create(json[i..]), Vector128.Create((byte)' ')).ExtractMostSignificantBits();
+                var count = BitOperations.TrailingZeroCount(~spaces);
+                i += count;
+                if (count == Vector128<byte>.Count)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                while ((uint)i < (uint)json.Length && json[i] == (byte)' ')
+                {
+                    i++;
+                }
+            }
+
+            if ((uint)i >= (uint)json.Length || json[i] is not ((byte)'\n' or (byte)'\r' or (byte)'\t'))
+            {
+                break;
+            }
         }
 
         _pos = i;

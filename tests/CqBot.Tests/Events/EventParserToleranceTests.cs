@@ -257,6 +257,40 @@ public class EventParserToleranceTests
     }
 
     [Fact]
+    public void Parse_SenderWithUndecodableText_KeepsTheEventAndGivesSenderWithTheEventUserId()
+    {
+        // A lone surrogate escape is valid JSON but no valid text; only the sender, read on first use, is lost.
+        var evt = Assert.IsType<GroupMessageEvent>(EventParser.Parse("""
+            {"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":"hi","sender":{"user_id":5,"nickname":"\ud800"}}
+            """u8));
+
+        Assert.Equal("hi", evt.Message.GetPlainText());
+        Assert.Equal(5, evt.Sender.UserId);
+        Assert.Equal("", evt.Sender.Nickname);
+    }
+
+    [Fact]
+    public void Sender_ReadFromManyThreadsAtOnce_IsOneInstance()
+    {
+        var evt = Assert.IsType<GroupMessageEvent>(EventParser.Parse(EventFixtures.Read("message_group_array.json")));
+        var senders = new MessageSender[64];
+
+        Parallel.For(0, senders.Length, i => senders[i] = evt.Sender);
+
+        Assert.All(senders, sender => Assert.Same(senders[0], sender));
+        Assert.Equal("小不点", senders[0].Nickname);
+    }
+
+    [Fact]
+    public void Sender_SetInCode_IsKept()
+    {
+        var sender = new MessageSender { UserId = 7, Nickname = "n" };
+
+        Assert.Same(sender, new GroupMessageEvent { Sender = sender }.Sender);
+        Assert.Equal(0, new GroupMessageEvent().Sender.UserId);
+    }
+
+    [Fact]
     public void Parse_ExtraFields_AreSkippedAndKeptInRaw()
     {
         var evt = Assert.IsType<GroupMessageEvent>(Parse("""

@@ -158,11 +158,31 @@ public sealed class ScannedEventJsonTests
         Assert.InRange(accepted, 2_000, 20_000);
     }
 
-    private static bool Scan(byte[] json, out string fields)
+    [Theory]
+    [InlineData(63, true)]
+    [InlineData(64, false)]
+    public void Nesting_IsLimitedAsUtf8JsonReaderLimitsIt(int depth, bool valid)
     {
-        var scanned = default(EventFields);
-        var ok = ScannedEventJson.TryRead(json, ref scanned, out var start, out var end);
-        fields = ok ? Dump(scanned) + $" @{start}..{end}" : string.Empty;
+        // The event object is one level; the value of "x" adds the rest.
+        var json = Encoding.UTF8.GetBytes("{\"x\":" + new string('[', depth) + new string(']', depth) + "}");
+
+        Assert.Equal(valid, Scan(json, out _));
+        if (valid)
+        {
+            ReadWithReader(json);
+        }
+        else
+        {
+            Assert.ThrowsAny<JsonException>(() => ReadWithReader(json));
+        }
+    }
+
+    /// <summary>Reads with the scanner; on success, the event it makes, every property written out.</summary>
+    private static bool Scan(byte[] json, out string evt)
+    {
+        var fields = default(EventFields);
+        var ok = ScannedEventJson.TryRead(json, ref fields, out var start, out var end);
+        evt = ok ? Build(json, ref fields, start, end) : string.Empty;
         return ok;
     }
 
@@ -170,10 +190,16 @@ public sealed class ScannedEventJsonTests
     {
         var fields = default(EventFields);
         EventJsonReader.ReadWithReader(json, ref fields, out var start, out var end);
-        return Dump(fields) + $" @{start}..{end}";
+        return Build(json, ref fields, start, end);
     }
 
-    /// <summary>Every field, recursively, as text: what two reads must agree on.</summary>
+    private static string Build(byte[] json, ref EventFields fields, int start, int end)
+    {
+        var evt = EventFactory.Create(ref fields, json[start..end], start);
+        return $"{evt.GetType().Name} {Dump(evt)} @{start}..{end}";
+    }
+
+    /// <summary>Every property, recursively, as text: what two reads must agree on.</summary>
     private static string Dump(object? value)
     {
         switch (value)
@@ -206,7 +232,9 @@ public sealed class ScannedEventJsonTests
 
         var members = type.IsValueType
             ? type.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(field => (field.Name, field.GetValue(value)))
-            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(property => (property.Name, property.GetValue(value)));
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.Name != nameof(Event.Raw))
+                .Select(property => (property.Name, property.GetValue(value)));
         return "{" + string.Join(", ", members.Select(member => $"{member.Name}: {Dump(member.Item2)}")) + "}";
     }
 }
