@@ -500,16 +500,17 @@ internal ref struct ScannedEventJson : IEventJsonSource
     private MemberStep NextMember(ref bool first, out ReadOnlySpan<byte> name)
     {
         name = default;
-        SkipWhiteSpace();
-        if (_pos >= _json.Length)
+        var json = _json;
+        var i = SkipWhiteSpace(json, _pos);
+        if ((uint)i >= (uint)json.Length)
         {
             return MemberStep.Invalid;
         }
 
-        var c = _json[_pos];
+        var c = json[i];
         if (c == (byte)'}')
         {
-            _pos++;
+            _pos = i + 1;
             first = false;
             return MemberStep.End;
         }
@@ -521,14 +522,13 @@ internal ref struct ScannedEventJson : IEventJsonSource
                 return MemberStep.Invalid;
             }
 
-            _pos++;
-            SkipWhiteSpace();
-            if (_pos >= _json.Length)
+            i = SkipWhiteSpace(json, i + 1);
+            if ((uint)i >= (uint)json.Length)
             {
                 return MemberStep.Invalid;
             }
 
-            c = _json[_pos];
+            c = json[i];
         }
 
         first = false;
@@ -538,7 +538,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
         }
 
         // Property names are never escaped in practice; an escaped one goes to the complete reader.
-        var rest = _json[(_pos + 1)..];
+        var rest = json[(i + 1)..];
         var length = IndexOfStringStop(rest);
         if (length < 0 || rest[length] != (byte)'"')
         {
@@ -546,16 +546,15 @@ internal ref struct ScannedEventJson : IEventJsonSource
         }
 
         name = rest[..length];
-        _pos += length + 2;
-        SkipWhiteSpace();
-        if (_pos >= _json.Length || _json[_pos] != (byte)':')
+        i = SkipWhiteSpace(json, i + length + 2);
+        if ((uint)i >= (uint)json.Length || json[i] != (byte)':')
         {
             return MemberStep.Invalid;
         }
 
-        _pos++;
-        SkipWhiteSpace();
-        return _pos < _json.Length ? MemberStep.Member : MemberStep.Invalid;
+        i = SkipWhiteSpace(json, i + 1);
+        _pos = i;
+        return (uint)i < (uint)json.Length ? MemberStep.Member : MemberStep.Invalid;
     }
 
     /// <summary>Passes over one value, checking its grammar, and records what it was.</summary>
@@ -806,21 +805,20 @@ internal ref struct ScannedEventJson : IEventJsonSource
         return false;
     }
 
-    private void SkipWhiteSpace()
-    {
-        var json = _json;
-        var i = _pos;
-        if ((uint)i >= (uint)json.Length || json[i] > (byte)' ')
-        {
-            // Compact JSON, as implementations send it, has no whitespace at all.
-            return;
-        }
+    private void SkipWhiteSpace() => _pos = SkipWhiteSpace(_json, _pos);
 
+    /// <summary>Where the first byte at or after <paramref name="i"/> that is not whitespace is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> json, int i) =>
+        // Compact JSON, as implementations send it, has no whitespace at all.
+        (uint)i >= (uint)json.Length || json[i] > (byte)' ' ? i : SkipWhiteSpaceRun(json, i);
+
+    private static int SkipWhiteSpaceRun(ReadOnlySpan<byte> json, int i)
+    {
         if (json[i] == (byte)' ' && (uint)(i + 1) < (uint)json.Length && json[i + 1] > (byte)' ')
         {
             // The single space after a colon in indented JSON.
-            _pos = i + 1;
-            return;
+            return i + 1;
         }
 
         // Indented JSON: a line break, then spaces, which one 16-byte comparison passes.
@@ -855,7 +853,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
             }
         }
 
-        _pos = i;
+        return i;
     }
 
     /// <summary>Where a scan inside a string stops: the closing quote, an escape, or a control character.</summary>
