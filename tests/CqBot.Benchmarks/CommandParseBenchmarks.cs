@@ -70,7 +70,7 @@ public class CommandParseBenchmarks
         {
             i++;
         }
-        if (!_registry.TryGet(source[..i], out var command, out _))
+        if (!_registry.TryGet(source.AsSpan(0, i), out var command, out _))
         {
             return -1;
         }
