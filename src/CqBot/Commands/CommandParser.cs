@@ -176,11 +176,9 @@ public static class CommandParser
                 ApplyOption(index, explicitValue, canTakeNext: true);
                 return;
             }
-            Span<char> flag = ['-', ' '];
             for (var i = 0; i < name.Length && !result.Failed; i++)
             {
-                flag[1] = name[i];
-                var index = signature.FindOption(flag);
+                var index = signature.FindShortOption(name[i]);
                 var last = i == name.Length - 1;
                 if (index < 0)
                 {
@@ -233,9 +231,9 @@ public static class CommandParser
         {
             var option = signature.OptionArray[index];
             var slot = signature.OptionSlots[index];
-            if (option.FixedValue is { } fixedValue)
+            if (option.HasFixedValue)
             {
-                result.SetOption(slot, fixedValue);
+                result.SetOption(slot, option.FixedValueOrDefault);
                 return;
             }
             if (!option.TakesValue)
