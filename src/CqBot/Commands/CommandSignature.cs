@@ -68,6 +68,9 @@ public sealed class CommandSignature
         {
             HasNumericArgument |= IsNumeric(argument.Kind);
         }
+        AllowsPlainParse = !HasSymbols && !strictOptions
+            && Array.TrueForAll(arguments, static argument => !argument.Greedy && !argument.Variadic)
+            && Array.TrueForAll(options, static option => !option.Greedy);
     }
 
     /// <summary>The declared arguments in order.</summary>
@@ -110,6 +113,9 @@ public sealed class CommandSignature
     public bool DeclaresHelp => FindOption("-h") >= 0 || FindOption("--help") >= 0;
 
     internal bool HasNumericArgument { get; }
+
+    // No symbols, strict options, rest-of-line or variadic values: CommandParser's fast path can read such a command's plain lines.
+    internal bool AllowsPlainParse { get; }
 
     /// <summary>The slot index of an option name, or -1.</summary>
     public int SlotOf(string optionName) => Array.IndexOf(_slotNames, optionName);
