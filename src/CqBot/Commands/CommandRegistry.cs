@@ -109,7 +109,14 @@ public sealed class CommandRegistry
             }
             return true;
         }
-        // Names are stored normalized; a name as typed (`Roll`, `show_all`) is normalized the same way.
+        return TryGetNormalized(nameOrAlias, out command, out preset);
+    }
+
+    // Names are stored normalized; a name as typed (`Roll`, `show_all`) is normalized the same way.
+    // Apart from the exact lookup, so that its stack buffer does not weigh on the common case.
+    private bool TryGetNormalized(ReadOnlySpan<char> nameOrAlias, out CommandDefinition command, out string? preset)
+    {
+        preset = null;
         Span<char> buffer = nameOrAlias.Length <= 64 ? stackalloc char[nameOrAlias.Length] : new char[nameOrAlias.Length];
         var normalized = Normalize(nameOrAlias, buffer);
         if (!_byNameSpan.TryGetValue(normalized, out command!))
