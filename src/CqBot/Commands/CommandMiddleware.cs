@@ -195,7 +195,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         {
             i++;
         }
-        if (i == nameStart || !commands.TryGet(text[nameStart..i], out var command, out var preset))
+        if (i == nameStart || !commands.TryGet(text.AsSpan(nameStart, i - nameStart), out var command, out var preset))
         {
             return null;
         }

@@ -10,12 +10,34 @@ namespace CqBot;
 /// value that is one quoted string loses its quotes. It reads the line in place: only the values of
 /// string-like arguments are copied.
 /// </summary>
-public static class CommandParser
+public static partial class CommandParser
 {
     /// <summary>Parses <paramref name="source"/> from <paramref name="start"/>; stops at an unquoted <paramref name="terminator"/>.</summary>
     public static ParsedCommand Parse(CommandSignature signature, string source, int start = 0, char terminator = '\0')
     {
         var result = ParsedCommand.Rent(signature.OptionNames.Count);
+        if (terminator == '\0' && signature.AllowsPlainParse)
+        {
+            if (TryParsePlain(signature, source, start, result))
+            {
+                return result;
+            }
+            result.Reset();
+        }
+        ParseGeneral(signature, source, start, terminator, result);
+        return result;
+    }
+
+    // Every line the parser is given can be parsed here; Parse tries a faster path first. Tests compare the two.
+    internal static ParsedCommand ParseGeneral(CommandSignature signature, string source, int start = 0, char terminator = '\0')
+    {
+        var result = ParsedCommand.Rent(signature.OptionNames.Count);
+        ParseGeneral(signature, source, start, terminator, result);
+        return result;
+    }
+
+    private static void ParseGeneral(CommandSignature signature, string source, int start, char terminator, ParsedCommand result)
+    {
         var state = new State(signature, source, start, terminator, result);
         state.Run();
         result.Stop = state.Stop;
@@ -31,7 +53,6 @@ public static class CommandParser
                 }
             }
         }
-        return result;
     }
 
     private ref struct State(CommandSignature signature, string source, int start, char terminator, ParsedCommand result)
@@ -176,11 +197,9 @@ public static class CommandParser
                 ApplyOption(index, explicitValue, canTakeNext: true);
                 return;
             }
-            Span<char> flag = ['-', ' '];
             for (var i = 0; i < name.Length && !result.Failed; i++)
             {
-                flag[1] = name[i];
-                var index = signature.FindOption(flag);
+                var index = signature.FindShortOption(name[i]);
                 var last = i == name.Length - 1;
                 if (index < 0)
                 {
@@ -233,9 +252,9 @@ public static class CommandParser
         {
             var option = signature.OptionArray[index];
             var slot = signature.OptionSlots[index];
-            if (option.FixedValue is { } fixedValue)
+            if (option.HasFixedValue)
             {
-                result.SetOption(slot, fixedValue);
+                result.SetOption(slot, option.FixedValueOrDefault);
                 return;
             }
             if (!option.TakesValue)

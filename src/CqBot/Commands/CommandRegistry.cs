@@ -5,9 +5,18 @@ public sealed class CommandRegistry
 {
     private static readonly List<Action<CommandRegistry>> s_generated = [];
     private readonly Dictionary<string, CommandDefinition> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CommandDefinition>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
     private readonly List<CommandDefinition> _commands = [];
     private readonly Dictionary<string, string> _presets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _presetsSpan;
     private readonly List<(CommandShortcut Shortcut, CommandDefinition Command)> _shortcuts = [];
+
+    /// <summary>Creates an empty registry.</summary>
+    public CommandRegistry()
+    {
+        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _presetsSpan = _presets.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Every command, in registration order.</summary>
     public IReadOnlyList<CommandDefinition> Commands => _commands;
@@ -83,20 +92,40 @@ public sealed class CommandRegistry
     public bool TryGet(string nameOrAlias, out CommandDefinition command) => TryGet(nameOrAlias, out command, out _);
 
     /// <summary>Finds a command by name or alias; <paramref name="preset"/> is the text an alias puts before the arguments.</summary>
-    public bool TryGet(string nameOrAlias, out CommandDefinition command, out string? preset)
+    public bool TryGet(string nameOrAlias, out CommandDefinition command, out string? preset) => TryGet(nameOrAlias.AsSpan(), out command, out preset);
+
+    /// <summary>
+    /// Finds a command by a name or alias read from a message, without copying it (case-insensitive;
+    /// <c>_</c> matches <c>-</c>); <paramref name="preset"/> is the text an alias puts before the arguments.
+    /// </summary>
+    public bool TryGet(ReadOnlySpan<char> nameOrAlias, out CommandDefinition command, out string? preset)
     {
         preset = null;
-        if (!_byName.TryGetValue(nameOrAlias, out command!))
+        if (_byNameSpan.TryGetValue(nameOrAlias, out command!))
         {
-            nameOrAlias = Normalize(nameOrAlias);
-            if (!_byName.TryGetValue(nameOrAlias, out command!))
+            if (_presets.Count > 0)
             {
-                return false;
+                _presetsSpan.TryGetValue(nameOrAlias, out preset);
             }
+            return true;
+        }
+        return TryGetNormalized(nameOrAlias, out command, out preset);
+    }
+
+    // Names are stored normalized; a name as typed (`Roll`, `show_all`) is normalized the same way.
+    // Apart from the exact lookup, so that its stack buffer does not weigh on the common case.
+    private bool TryGetNormalized(ReadOnlySpan<char> nameOrAlias, out CommandDefinition command, out string? preset)
+    {
+        preset = null;
+        Span<char> buffer = nameOrAlias.Length <= 64 ? stackalloc char[nameOrAlias.Length] : new char[nameOrAlias.Length];
+        var normalized = Normalize(nameOrAlias, buffer);
+        if (!_byNameSpan.TryGetValue(normalized, out command!))
+        {
+            return false;
         }
         if (_presets.Count > 0)
         {
-            _presets.TryGetValue(nameOrAlias, out preset);
+            _presetsSpan.TryGetValue(normalized, out preset);
         }
         return true;
     }
@@ -152,4 +181,13 @@ public sealed class CommandRegistry
     }
 
     internal static string Normalize(string name) => name.ToLowerInvariant().Replace('_', '-');
+
+    // The same as Normalize(string), into a caller's buffer of the name's length.
+    private static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> name, Span<char> buffer)
+    {
+        var length = name.ToLowerInvariant(buffer);
+        buffer = buffer[..length];
+        buffer.Replace('_', '-');
+        return buffer;
+    }
 }

@@ -10,6 +10,10 @@ public sealed class CommandSignature
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byAliasSpan;
     private readonly string[] _slotNames;
 
+    // Option index + 1 for each `-x` with an ASCII x, 0 for none: a flag is found without hashing.
+    // Null when there are too many options to fit a byte; then the dictionary answers.
+    private readonly byte[]? _shortOptions;
+
     /// <summary>Creates a signature; throws when two options claim the same name or symbol.</summary>
     public CommandSignature(ArgumentDeclaration[] arguments, OptionDeclaration[] options, bool strictOptions = false)
     {
@@ -49,10 +53,24 @@ public sealed class CommandSignature
             HasSymbols |= alias == "--" || !alias.StartsWith('-');
         }
         _byAliasSpan = _byAlias.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (options.Length < byte.MaxValue)
+        {
+            _shortOptions = new byte[128];
+            foreach (var (alias, index) in _byAlias)
+            {
+                if (alias.Length == 2 && alias[0] == '-' && alias[1] < 128)
+                {
+                    _shortOptions[alias[1]] = (byte)(index + 1);
+                }
+            }
+        }
         foreach (var argument in arguments)
         {
             HasNumericArgument |= IsNumeric(argument.Kind);
         }
+        AllowsPlainParse = !HasSymbols && !strictOptions
+            && Array.TrueForAll(arguments, static argument => !argument.Greedy && !argument.Variadic)
+            && Array.TrueForAll(options, static option => !option.Greedy);
     }
 
     /// <summary>The declared arguments in order.</summary>
@@ -96,10 +114,24 @@ public sealed class CommandSignature
 
     internal bool HasNumericArgument { get; }
 
+    // No symbols, strict options, rest-of-line or variadic values: CommandParser's fast path can read such a command's plain lines.
+    internal bool AllowsPlainParse { get; }
+
     /// <summary>The slot index of an option name, or -1.</summary>
     public int SlotOf(string optionName) => Array.IndexOf(_slotNames, optionName);
 
     internal int FindOption(ReadOnlySpan<char> alias) => _byAliasSpan.TryGetValue(alias, out var index) ? index : -1;
+
+    /// <summary>The index of the option <c>-<paramref name="name"/></c>, or -1.</summary>
+    internal int FindShortOption(char name)
+    {
+        if (name < 128 && _shortOptions is { } table)
+        {
+            return table[name] - 1;
+        }
+        ReadOnlySpan<char> alias = ['-', name];
+        return FindOption(alias);
+    }
 
     // A symbol is a name made of non-word characters: '#', or '--' alone (which then no longer ends the options).
     internal bool HasSymbol(ReadOnlySpan<char> token) => HasSymbols && (token.SequenceEqual("--") || !token.StartsWith('-')) && _byAliasSpan.ContainsKey(token);

@@ -8,8 +8,10 @@ namespace CqBot;
 /// </summary>
 public readonly struct CommandValue
 {
-    private readonly string? _text;
-    private readonly string? _source;
+    // The text is _length characters of _string from _start: all of a given text, or a token of the
+    // command line. One reference instead of two keeps the struct small, and storing it costs one
+    // write barrier instead of two.
+    private readonly string? _string;
     private readonly int _start;
     private readonly int _length;
 
@@ -17,7 +19,8 @@ public readonly struct CommandValue
     public CommandValue(CommandValueKind kind, string text, long integer = 0, double number = 0, bool boolean = false, DateTimeOffset date = default)
     {
         Kind = kind;
-        _text = text;
+        _string = text;
+        _length = text?.Length ?? 0;
         Integer = integer;
         Number = number;
         Boolean = boolean;
@@ -27,7 +30,7 @@ public readonly struct CommandValue
     internal CommandValue(CommandValueKind kind, string source, int start, int length, long integer = 0, double number = 0, bool boolean = false, DateTimeOffset date = default)
     {
         Kind = kind;
-        _source = source;
+        _string = source;
         _start = start;
         _length = length;
         Integer = integer;
@@ -40,16 +43,16 @@ public readonly struct CommandValue
     public CommandValueKind Kind { get; }
 
     /// <summary>True when the argument or option was given.</summary>
-    public bool IsSet => _text is not null || _source is not null;
+    public bool IsSet => _string is not null;
 
     /// <summary>True when the value has text: false for a <c>[value]</c> option given alone.</summary>
-    public bool HasText => _text is not null ? _text.Length > 0 : _length > 0;
+    public bool HasText => _length > 0;
 
     /// <summary>The text of the value: the unescaped string for string, text and custom values, else the token as typed.</summary>
-    public string Text => _text ?? _source?.Substring(_start, _length) ?? "";
+    public string Text => _string is null ? "" : _start == 0 && _length == _string.Length ? _string : _string.Substring(_start, _length);
 
     /// <summary>The text of the value without copying it.</summary>
-    public ReadOnlySpan<char> Span => _text is not null ? _text.AsSpan() : _source.AsSpan(_start, _length);
+    public ReadOnlySpan<char> Span => _string.AsSpan(_start, _length);
 
     /// <summary>The whole-number value (integer, posint, natural, user, channel).</summary>
     public long Integer { get; }

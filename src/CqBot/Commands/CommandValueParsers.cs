@@ -8,31 +8,42 @@ public static class CommandValueParsers
     /// <summary>Converts <paramref name="length"/> characters of <paramref name="source"/> at <paramref name="start"/>; numbers and flags keep referring to the source.</summary>
     public static bool TryConvert(CommandValueKind kind, string source, int start, int length, Func<string, bool>? validator, out CommandValue value)
     {
-        value = default;
-        var token = source.AsSpan(start, length);
+        // The kinds nearly every command uses first, in a small method; the others out of line.
         switch (kind)
         {
             case CommandValueKind.String:
             case CommandValueKind.Text:
                 value = new CommandValue(kind, UnescapeCqText(source, start, length));
                 return true;
+            case CommandValueKind.Integer:
+            case CommandValueKind.PositiveInteger:
+            case CommandValueKind.NaturalNumber:
+                if (!TryParseInteger(source.AsSpan(start, length), out var integer)
+                    || (kind == CommandValueKind.PositiveInteger && integer <= 0)
+                    || (kind == CommandValueKind.NaturalNumber && integer < 0))
+                {
+                    value = default;
+                    return false;
+                }
+                value = new CommandValue(kind, source, start, length, integer, integer);
+                return true;
+            default:
+                return TryConvertOther(kind, source, start, length, validator, out value);
+        }
+    }
+
+    private static bool TryConvertOther(CommandValueKind kind, string source, int start, int length, Func<string, bool>? validator, out CommandValue value)
+    {
+        value = default;
+        var token = source.AsSpan(start, length);
+        switch (kind)
+        {
             case CommandValueKind.Number:
                 if (!TryParseNumber(token, out var number))
                 {
                     return false;
                 }
                 value = new CommandValue(kind, source, start, length, (long)Math.Truncate(number), number);
-                return true;
-            case CommandValueKind.Integer:
-            case CommandValueKind.PositiveInteger:
-            case CommandValueKind.NaturalNumber:
-                if (!TryParseInteger(token, out var integer)
-                    || (kind == CommandValueKind.PositiveInteger && integer <= 0)
-                    || (kind == CommandValueKind.NaturalNumber && integer < 0))
-                {
-                    return false;
-                }
-                value = new CommandValue(kind, source, start, length, integer, integer);
                 return true;
             case CommandValueKind.Boolean:
                 if (!TryParseBoolean(token, out var boolean))
@@ -109,6 +120,10 @@ public static class CommandValueParsers
     /// <summary><c>integer</c>: a whole number (<c>2.0</c> is 2), negative allowed.</summary>
     public static bool TryParseInteger(ReadOnlySpan<char> token, out long value)
     {
+        if (TryParseShortInteger(token, out value))
+        {
+            return true;
+        }
         if (long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             return true;
@@ -120,6 +135,36 @@ public static class CommandValueParsers
         }
         value = 0;
         return false;
+    }
+
+    // What long.TryParse with AllowLeadingSign and the invariant culture accepts, for the common case:
+    // an optional sign and at most 18 ASCII digits, which cannot overflow. Anything else (longer,
+    // separators, decimals) is left to the general parse.
+    internal static bool TryParseShortInteger(ReadOnlySpan<char> token, out long value)
+    {
+        value = 0;
+        var negative = false;
+        if (!token.IsEmpty && token[0] is '-' or '+')
+        {
+            negative = token[0] == '-';
+            token = token[1..];
+        }
+        if (token.IsEmpty || token.Length > 18)
+        {
+            return false;
+        }
+        long result = 0;
+        foreach (var c in token)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+            result = (result * 10) + digit;
+        }
+        value = negative ? -result : result;
+        return true;
     }
 
     /// <summary><c>boolean</c>: true/false, yes/no, on/off, 1/0, case-insensitive.</summary>

@@ -6,6 +6,8 @@ namespace CqBot;
 /// </summary>
 public sealed record OptionDeclaration
 {
+    private readonly CommandValue? _fixedValue;
+
     /// <summary>Creates an option declaration.</summary>
     public OptionDeclaration(string name, string[] aliases, CommandValueKind kind, bool takesValue, bool valueRequired = true, string? valueName = null)
     {
@@ -36,7 +38,12 @@ public sealed record OptionDeclaration
     public string? ValueName { get; }
 
     /// <summary>For a value-variant: the value it sets; it never takes a value of its own.</summary>
-    public CommandValue? FixedValue { get; init; }
+    public CommandValue? FixedValue { get => _fixedValue; init => _fixedValue = value; }
+
+    // Read by the parser without copying the nullable value to test it.
+    internal bool HasFixedValue => _fixedValue.HasValue;
+
+    internal CommandValue FixedValueOrDefault => _fixedValue.GetValueOrDefault();
 
     /// <summary>For <see cref="CommandValueKind.Custom"/>: whether a value converts.</summary>
     public Func<string, bool>? Validator { get; init; }

@@ -65,13 +65,20 @@ public sealed class ParsedCommand : IDisposable
             return;
         }
         _rented = false;
+        Reset();
+        t_spare = this;
+    }
+
+    // Back to empty, as rented: the parser's fast path gives up this way before the general parser starts.
+    internal void Reset()
+    {
         _arguments.AsSpan(0, ArgumentCount).Clear();
         _options.AsSpan(0, _optionCount).Clear();
         ArgumentCount = 0;
         UnknownOptions = null;
         HelpRequested = false;
         Error = null;
-        t_spare = this;
+        Stop = 0;
     }
 
     internal static ParsedCommand Rent(int optionSlots)
