@@ -190,6 +190,11 @@ internal ref struct ScannedEventJson : IEventJsonSource
 
     public long? ReadNullableInt64()
     {
+        if (!_failed && TryReadPlainInteger(out var plain))
+        {
+            return plain;
+        }
+
         if (!Scan())
         {
             return null;
@@ -628,6 +633,44 @@ internal ref struct ScannedEventJson : IEventJsonSource
                     return Fail();
             }
         }
+    }
+
+    /// <summary>Reads an integer of up to 18 digits in one pass, as ids are; <see langword="false"/>, reading nothing, for any other value.</summary>
+    private bool TryReadPlainInteger(out long value)
+    {
+        value = 0;
+        var json = _json;
+        var i = _pos;
+        var negative = json[i] == (byte)'-';
+        if (negative)
+        {
+            i++;
+        }
+
+        var first = i;
+        ulong magnitude = 0;
+        while ((uint)i < (uint)json.Length)
+        {
+            var digit = (uint)(json[i] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            magnitude = (magnitude * 10) + digit;
+            i++;
+        }
+
+        var digits = i - first;
+        if (digits is 0 or > 18 || (digits > 1 && json[first] == (byte)'0')
+            || ((uint)i < (uint)json.Length && json[i] is (byte)'.' or (byte)'e' or (byte)'E'))
+        {
+            return false;
+        }
+
+        value = negative ? -(long)magnitude : (long)magnitude;
+        _pos = i;
+        return true;
     }
 
     private bool ScanNumber()
