@@ -9,8 +9,6 @@ namespace CqBot.Messaging;
 /// </summary>
 internal static class WellKnownNames
 {
-    private const int LongestName = 16;
-
     private static readonly Events.Utf8NameTable<string> s_names = Build(
     [
         // Segment types of OneBot v11 and the common extensions.
@@ -80,16 +78,7 @@ internal static class WellKnownNames
     public static string? Find(ReadOnlySpan<byte> utf8Name) => s_names.TryGetValue(utf8Name, out var name) ? name : null;
 
     /// <summary>Finds the shared instance for <paramref name="name"/>, or <see langword="null"/>.</summary>
-    public static string? Find(ReadOnlySpan<char> name)
-    {
-        if (name.Length > LongestName)
-        {
-            return null;
-        }
-
-        Span<byte> utf8 = stackalloc byte[LongestName];
-        return Ascii.FromUtf16(name, utf8, out var written) == OperationStatus.Done ? Find(utf8[..written]) : null;
-    }
+    public static string? Find(ReadOnlySpan<char> name) => s_names.TryGetValue(name, out var known) ? known : null;
 
     private static Events.Utf8NameTable<string> Build(ReadOnlySpan<string> names)
     {

@@ -24,6 +24,29 @@ public class Utf8NameTableTests
         }
     }
 
+    [Fact]
+    public void TryGetValue_EveryNameAsCharacters_FindsItsOwnValue()
+    {
+        var table = CreateTable();
+
+        for (var i = 0; i < s_names.Length; i++)
+        {
+            Assert.True(table.TryGetValue(s_names[i].AsSpan(), out var value), s_names[i]);
+            Assert.Equal(i, value);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("timé")]
+    [InlineData("user_İd")]
+    [InlineData("last_mesXage_time")]
+    [InlineData("Time")]
+    public void TryGetValue_OtherNameAsCharacters_FindsNothing(string name)
+    {
+        Assert.False(CreateTable().TryGetValue(name.AsSpan(), out _));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Time")]
