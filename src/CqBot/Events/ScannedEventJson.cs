@@ -489,7 +489,10 @@ internal ref struct ScannedEventJson : IEventJsonSource
                 return false;
             }
 
-            segment = Segment.CreateOwned(type, entries.ToArray());
+            // A text segment keeps just its text; building the pair array for it would be garbage at once.
+            segment = entries.Count == 1 && ReferenceEquals(type, SegmentTypes.Text) && ReferenceEquals(entries[0].Key, SegmentTypes.Text)
+                ? Segment.CreateText(entries[0].Value.ToString())
+                : Segment.CreateOwned(type, entries.ToArray());
             return true;
         }
         finally
