@@ -19,8 +19,10 @@ namespace CqBot.Events;
 /// <remarks>
 /// <para>
 /// A single value of another shape (an escaped string, a floating-point id, a message with a nested
-/// forward node, a skipped object) is handed to <see cref="Utf8JsonReader"/> over just that value's bytes,
-/// with the same conversion <see cref="ReaderEventJson"/> uses, so the result is the same.
+/// forward node) is handed to <see cref="Utf8JsonReader"/> over just that value's bytes, with the same
+/// conversion <see cref="ReaderEventJson"/> uses, so the result is the same. Values nobody reads are
+/// passed over with the same grammar checks; the sender object and the raw message text are passed over
+/// that way and read from the event's bytes on first use.
 /// </para>
 /// <para>
 /// Anything else ends the scan as failed: invalid JSON, an escaped property name, a control character in
@@ -926,32 +928,9 @@ internal ref struct ScannedEventJson : IEventJsonSource
         return text.IndexOfAny(s_stringStops);
     }
 
-    /// <summary>Parses a plain decimal integer, with <see cref="Utf8Parser"/> for the longest and unusual ones.</summary>
-    private static bool TryParseInteger(ReadOnlySpan<byte> text, out long value)
-    {
-        var negative = text.Length > 0 && text[0] == (byte)'-';
-        var digits = negative ? text[1..] : text;
-        if (digits.Length is > 0 and <= 18)
-        {
-            long magnitude = 0;
-            foreach (var digit in digits)
-            {
-                var d = (uint)(digit - '0');
-                if (d > 9)
-                {
-                    goto Other;
-                }
-
-                magnitude = (magnitude * 10) + d;
-            }
-
-            value = negative ? -magnitude : magnitude;
-            return true;
-        }
-
-    Other:
-        return Utf8Parser.TryParse(text, out value, out var used) && used == text.Length;
-    }
+    /// <summary>Parses the whole of <paramref name="text"/> as a decimal integer.</summary>
+    private static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) =>
+        Utf8Parser.TryParse(text, out value, out var used) && used == text.Length;
 
     private static int SkipDigits(ReadOnlySpan<byte> json, int i)
     {
