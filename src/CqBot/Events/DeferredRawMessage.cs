@@ -1,4 +1,4 @@
-using System.Text;
+using CqBot.Messaging;
 
 namespace CqBot.Events;
 
@@ -9,18 +9,16 @@ namespace CqBot.Events;
 /// </summary>
 /// <param name="Start">Where the text starts in the event's bytes.</param>
 /// <param name="Length">The text's length in bytes; 0 when it is not in the bytes.</param>
-/// <param name="FormatFrom">The message to format when there is no <c>raw_message</c>; null for none.</param>
-internal readonly record struct DeferredRawMessage(int Start, int Length, Message? FormatFrom)
+/// <param name="FromMessage">Whether there was no <c>raw_message</c>, so the event's message is formatted instead.</param>
+internal readonly record struct DeferredRawMessage(int Start, int Length, bool FromMessage)
 {
     /// <summary>Produces the text into <paramref name="slot"/> unless another thread got there first, and returns what the slot holds.</summary>
-    public static string Load(ref string? slot, DeferredRawMessage deferred, ReadOnlySpan<byte> eventJson)
+    /// <remarks>An event built in code has neither; its raw message is empty.</remarks>
+    public static string Load(ref string? slot, DeferredRawMessage deferred, ReadOnlySpan<byte> eventJson, Message message)
     {
-        var text = deferred.Length > 0
-            ? Decode(eventJson.Slice(deferred.Start, deferred.Length))
-            : deferred.FormatFrom?.ToCqCode() ?? string.Empty;
+        var text = deferred.Length > 0 ? JsonText.Decode(eventJson.Slice(deferred.Start, deferred.Length))
+            : deferred.FromMessage ? message.ToCqCode()
+            : string.Empty;
         return Interlocked.CompareExchange(ref slot, text, null) ?? text;
     }
-
-    /// <summary>Decodes the text as the event scanner decodes every string: invalid UTF-8 becomes U+FFFD.</summary>
-    public static string Decode(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 }

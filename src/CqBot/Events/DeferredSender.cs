@@ -6,17 +6,20 @@ namespace CqBot.Events;
 /// </summary>
 /// <param name="Start">Where the object starts in the event's bytes.</param>
 /// <param name="Length">The object's length; 0 when there is nothing to read.</param>
-/// <param name="EventUserId">The event's <c>user_id</c>, for a sender without one.</param>
-internal readonly record struct DeferredSender(int Start, int Length, long EventUserId)
+internal readonly record struct DeferredSender(int Start, int Length)
 {
     /// <summary>Reads the sender into <paramref name="slot"/> unless another thread got there first, and returns what the slot holds.</summary>
-    public static MessageSender Load(ref MessageSender? slot, DeferredSender deferred, ReadOnlySpan<byte> eventJson)
+    /// <param name="slot">The event's sender field.</param>
+    /// <param name="deferred">Where the sender is.</param>
+    /// <param name="eventJson">The event's bytes.</param>
+    /// <param name="eventUserId">The event's <c>user_id</c>, for a sender without one.</param>
+    public static MessageSender Load(ref MessageSender? slot, DeferredSender deferred, ReadOnlySpan<byte> eventJson, long eventUserId)
     {
-        var sender = deferred.Read(eventJson);
+        var sender = deferred.Read(eventJson, eventUserId);
         return Interlocked.CompareExchange(ref slot, sender, null) ?? sender;
     }
 
-    private MessageSender Read(ReadOnlySpan<byte> eventJson)
+    private MessageSender Read(ReadOnlySpan<byte> eventJson, long eventUserId)
     {
         var fields = default(SenderFields);
         if (Length > 0)
@@ -29,7 +32,7 @@ internal readonly record struct DeferredSender(int Start, int Length, long Event
             }
         }
 
-        return EventFactory.CreateSender(ref fields, EventUserId);
+        return EventFactory.CreateSender(ref fields, eventUserId);
     }
 
     private static void ReadWithReader(ReadOnlySpan<byte> json, ref SenderFields fields)

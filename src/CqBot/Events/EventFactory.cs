@@ -79,7 +79,7 @@ internal static class EventFactory
             MessageId = f.MessageId,
             UserId = f.UserId ?? 0,
             Message = message,
-            ParsedRawMessage = ParseRawMessage(ref f, message),
+            ParsedRawMessage = ParseRawMessage(ref f),
             Font = f.Font,
             ParsedSender = ParseSender(ref f),
             MessageSeq = f.MessageSeq,
@@ -96,7 +96,7 @@ internal static class EventFactory
             MessageId = f.MessageId,
             UserId = f.UserId ?? 0,
             Message = message,
-            ParsedRawMessage = ParseRawMessage(ref f, message),
+            ParsedRawMessage = ParseRawMessage(ref f),
             Font = f.Font,
             ParsedSender = ParseSender(ref f),
             MessageSeq = f.MessageSeq,
@@ -115,7 +115,7 @@ internal static class EventFactory
             GroupId = f.GroupId,
             TargetId = f.TargetId,
             Message = message,
-            ParsedRawMessage = ParseRawMessage(ref f, message),
+            ParsedRawMessage = ParseRawMessage(ref f),
             Font = f.Font,
             ParsedSender = ParseSender(ref f),
             MessageSeq = f.MessageSeq,
@@ -214,7 +214,7 @@ internal static class EventFactory
         }
         if (f.RawMessageLength > 0)
         {
-            f.RawMessage = DeferredRawMessage.Decode(raw.AsSpan(f.RawMessageStart, f.RawMessageLength));
+            f.RawMessage = Messaging.JsonText.Decode(raw.AsSpan(f.RawMessageStart, f.RawMessageLength));
             f.RawMessageLength = 0;
         }
         // No usable `message`: raw_message is the same message as a CQ string.
@@ -236,15 +236,15 @@ internal static class EventFactory
     /// The raw message when it was read with the event, or where to decode it on first use; without a
     /// <c>raw_message</c>, the message formatted as CQ code on first use.
     /// </summary>
-    private static (string? Built, DeferredRawMessage Deferred) ParseRawMessage(ref EventFields f, Message message) =>
+    private static (string? Built, DeferredRawMessage Deferred) ParseRawMessage(ref EventFields f) =>
         f.RawMessage is { } text ? (text, default)
-        : f.RawMessageLength > 0 ? (null, new DeferredRawMessage(f.RawMessageStart, f.RawMessageLength, null))
-        : (null, new DeferredRawMessage(0, 0, message));
+        : f.RawMessageLength > 0 ? (null, new DeferredRawMessage(f.RawMessageStart, f.RawMessageLength, FromMessage: false))
+        : (null, new DeferredRawMessage(0, 0, FromMessage: true));
 
     /// <summary>The sender when it was read with the event, or where to read it on first use.</summary>
     private static (MessageSender? Built, DeferredSender Deferred) ParseSender(ref EventFields f) =>
         f.SenderLength > 0
-            ? (null, new DeferredSender(f.SenderStart, f.SenderLength, f.UserId ?? 0))
+            ? (null, new DeferredSender(f.SenderStart, f.SenderLength))
             : (CreateSender(ref f.Sender, f.UserId ?? 0), default);
 
     /// <summary>Builds the sender; one without a user id of its own takes the event's.</summary>

@@ -42,7 +42,7 @@ public sealed class MessageSentEvent : Event
     /// <remarks>A parsed event decodes it from its JSON on first use; without a <c>raw_message</c>, it is <see cref="Message"/> as CQ code.</remarks>
     public string RawMessage
     {
-        get => _rawMessage ?? DeferredRawMessage.Load(ref _rawMessage, _deferredRawMessage, RawUtf8.Span);
+        get => _rawMessage ?? DeferredRawMessage.Load(ref _rawMessage, _deferredRawMessage, RawUtf8.Span, Message);
         init => _rawMessage = value;
     }
 
@@ -58,7 +58,7 @@ public sealed class MessageSentEvent : Event
     /// <remarks>A parsed event reads its sender from its JSON on first use.</remarks>
     public MessageSender Sender
     {
-        get => _sender ?? DeferredSender.Load(ref _sender, _deferredSender, RawUtf8.Span);
+        get => _sender ?? DeferredSender.Load(ref _sender, _deferredSender, RawUtf8.Span, UserId);
         init => _sender = value;
     }
 

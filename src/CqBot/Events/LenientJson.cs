@@ -110,9 +110,11 @@ internal static class LenientJson
             reader.Skip();
             return Sex.Unknown;
         }
-        var text = reader.ValueSpan;
-        return text.SequenceEqual("male"u8) ? Sex.Male : text.SequenceEqual("female"u8) ? Sex.Female : Sex.Unknown;
+        return ParseSex(reader.ValueSpan);
     }
+
+    public static Sex ParseSex(ReadOnlySpan<byte> text) =>
+        text.SequenceEqual("male"u8) ? Sex.Male : text.SequenceEqual("female"u8) ? Sex.Female : Sex.Unknown;
 
     public static GroupRole ReadRole(ref Utf8JsonReader reader)
     {
@@ -121,12 +123,14 @@ internal static class LenientJson
             reader.Skip();
             return GroupRole.Unknown;
         }
-        var text = reader.ValueSpan;
-        return text.SequenceEqual("member"u8) ? GroupRole.Member
-            : text.SequenceEqual("admin"u8) ? GroupRole.Admin
-            : text.SequenceEqual("owner"u8) ? GroupRole.Owner
-            : GroupRole.Unknown;
+        return ParseRole(reader.ValueSpan);
     }
+
+    public static GroupRole ParseRole(ReadOnlySpan<byte> text) =>
+        text.SequenceEqual("member"u8) ? GroupRole.Member
+        : text.SequenceEqual("admin"u8) ? GroupRole.Admin
+        : text.SequenceEqual("owner"u8) ? GroupRole.Owner
+        : GroupRole.Unknown;
 
     private static long? ParseInt64(ref Utf8JsonReader reader)
     {

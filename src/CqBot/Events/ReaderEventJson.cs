@@ -39,14 +39,10 @@ internal ref struct ReaderEventJson : IEventJsonSource
 
     public void SkipValue() => Reader.Skip();
 
-    public bool TryDeferObject(out int start, out int length)
-    {
-        start = 0;
-        length = 0;
-        return false;
-    }
+    // The complete reader is the fallback for unusual input; it reads everything at once.
+    public bool TryDeferObject(out int start, out int length) => NotDeferred(out start, out length);
 
-    public bool TryDeferString(out int start, out int length) => TryDeferObject(out start, out length);
+    public bool TryDeferString(out int start, out int length) => NotDeferred(out start, out length);
 
     public long? ReadNullableInt64() => LenientJson.ReadNullableInt64(ref Reader);
 
@@ -61,6 +57,13 @@ internal ref struct ReaderEventJson : IEventJsonSource
     public GroupRole ReadRole() => LenientJson.ReadRole(ref Reader);
 
     public Message? ReadMessage() => ReadMessage(ref Reader);
+
+    private static bool NotDeferred(out int start, out int length)
+    {
+        start = 0;
+        length = 0;
+        return false;
+    }
 
     /// <summary>Reads the message value the reader is on, leaving the reader on its last token.</summary>
     public static Message? ReadMessage(ref Utf8JsonReader reader)

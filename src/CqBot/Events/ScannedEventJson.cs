@@ -5,7 +5,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
-using System.Text.Unicode;
 using System.Text.Json;
 using CqBot.Messaging;
 
@@ -33,8 +32,6 @@ namespace CqBot.Events;
 /// </remarks>
 internal ref struct ScannedEventJson : IEventJsonSource
 {
-    private const int StackDecodeLimit = 256;
-
     // Utf8JsonReader's default; the whole event, the scanned part included, must stay within it.
     private const int MaxDepth = 64;
 
@@ -256,30 +253,9 @@ internal ref struct ScannedEventJson : IEventJsonSource
         return _kind == JsonTokenType.String && !_escaped ? EventNames.Get(Content) : ScannedText();
     }
 
-    public Sex ReadSex()
-    {
-        if (!Scan() || _kind != JsonTokenType.String)
-        {
-            return Sex.Unknown;
-        }
+    public Sex ReadSex() => Scan() && _kind == JsonTokenType.String ? LenientJson.ParseSex(Content) : Sex.Unknown;
 
-        var text = Content;
-        return text.SequenceEqual("male"u8) ? Sex.Male : text.SequenceEqual("female"u8) ? Sex.Female : Sex.Unknown;
-    }
-
-    public GroupRole ReadRole()
-    {
-        if (!Scan() || _kind != JsonTokenType.String)
-        {
-            return GroupRole.Unknown;
-        }
-
-        var text = Content;
-        return text.SequenceEqual("member"u8) ? GroupRole.Member
-            : text.SequenceEqual("admin"u8) ? GroupRole.Admin
-            : text.SequenceEqual("owner"u8) ? GroupRole.Owner
-            : GroupRole.Unknown;
-    }
+    public GroupRole ReadRole() => Scan() && _kind == JsonTokenType.String ? LenientJson.ParseRole(Content) : GroupRole.Unknown;
 
     public Message? ReadMessage()
     {
@@ -297,7 +273,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
                     return null;
                 }
 
-                var text = _escaped ? ReadWithReader(static (ref Utf8JsonReader reader) => reader.GetString()) : Decode(Content);
+                var text = _escaped ? ReadWithReader(static (ref Utf8JsonReader reader) => reader.GetString()) : JsonText.Decode(Content);
                 return text is null ? null : CqCodeParser.Parse(text);
             case (byte)'[':
                 if (TryReadSegments(out var message))
@@ -446,7 +422,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
                         switch (_kind)
                         {
                             case JsonTokenType.String:
-                                text = _escaped ? ReadWithReader(static (ref Utf8JsonReader reader) => reader.GetString()) : Decode(Content);
+                                text = _escaped ? ReadWithReader(static (ref Utf8JsonReader reader) => reader.GetString()) : JsonText.Decode(Content);
                                 if (text is null)
                                 {
                                     return false;
@@ -491,10 +467,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
                 return false;
             }
 
-            // A text segment keeps just its text; building the pair array for it would be garbage at once.
-            segment = entries.Count == 1 && ReferenceEquals(type, SegmentTypes.Text) && ReferenceEquals(entries[0].Key, SegmentTypes.Text)
-                ? Segment.CreateText(entries[0].Value.ToString())
-                : Segment.CreateOwned(type, entries.ToArray());
+            segment = Segment.Create(type, entries.AsSpan());
             return true;
         }
         finally
@@ -820,7 +793,7 @@ internal ref struct ScannedEventJson : IEventJsonSource
     /// <summary>Converts the scanned value as <see cref="LenientJson.ReadString"/> does.</summary>
     private string? ScannedText() => _kind switch
     {
-        JsonTokenType.String when !_escaped => Decode(Content),
+        JsonTokenType.String when !_escaped => JsonText.Decode(Content),
         JsonTokenType.String => ReadWithReader(static (ref Utf8JsonReader reader) => LenientJson.ReadString(ref reader)),
         JsonTokenType.Number => Encoding.UTF8.GetString(Token),
         JsonTokenType.True => "true",
@@ -955,31 +928,6 @@ internal ref struct ScannedEventJson : IEventJsonSource
         return true;
     }
 
-    /// <summary>
-    /// Decodes UTF-8 text, replacing invalid sequences with U+FFFD as <see cref="Encoding.UTF8"/> does, in
-    /// one pass for text of up to <see cref="StackDecodeLimit"/> bytes (nearly all of it) rather than
-    /// counting the characters first.
-    /// </summary>
-    [SkipLocalsInit]
-    private static string Decode(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        if (utf8.Length <= StackDecodeLimit)
-        {
-            // UTF-8 never takes fewer code units than UTF-16 for the same text.
-            Span<char> chars = stackalloc char[StackDecodeLimit];
-            if (Utf8.ToUtf16(utf8, chars, out _, out var written) == OperationStatus.Done)
-            {
-                return new string(chars[..written]);
-            }
-        }
-
-        return Encoding.UTF8.GetString(utf8);
-    }
 
     private delegate T ValueReader<T>(ref Utf8JsonReader reader);
 }

@@ -188,7 +188,7 @@ internal static class CqCodeParser
                 return text.Length == 0 ? null : Segment.CreateText(text);
             }
 
-            return Segment.CreateOwned(WellKnownNames.Get(type), entries.ToArray());
+            return Segment.Create(WellKnownNames.Get(type), entries.AsSpan());
         }
         finally
         {

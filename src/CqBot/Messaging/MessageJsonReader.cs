@@ -112,7 +112,7 @@ internal static class MessageJsonReader
                         return Fail(MissingType, out segment, out error);
                     }
 
-                    segment = Segment.CreateOwned(type, entries.ToArray());
+                    segment = Segment.Create(type, entries.AsSpan());
                     error = null;
                     return true;
                 }

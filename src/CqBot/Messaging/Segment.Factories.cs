@@ -296,9 +296,6 @@ public sealed partial class Segment
 
     private static string Flag(bool value) => value ? "1" : "0";
 
-    // The factories pass literal, distinct keys, so the pairs are copied without the duplicate check.
-    private static Segment Create(string type, ReadOnlySpan<KeyValuePair<string, SegmentValue>> data) => CreateOwned(type, data.ToArray());
-
     private static int AddOptional(Span<KeyValuePair<string, SegmentValue>> data, int count, string key, string? value)
     {
         if (value is not null)

@@ -171,29 +171,29 @@ public sealed partial class Segment : IEquatable<Segment>
     internal static Segment CreateText(string text) => new(SegmentTypes.Text, null, text);
 
     /// <summary>
-    /// Creates a segment from pairs whose keys the caller already made unique; the array is taken, not copied.
+    /// Creates a segment from pairs whose keys the caller already made unique (the factories pass literal,
+    /// distinct keys; the parsers fold repeats), copying them without the duplicate check; a plain text
+    /// segment keeps just its text, so no pair array is made for it.
     /// </summary>
-    internal static Segment CreateOwned(string type, KeyValuePair<string, SegmentValue>[] entries)
-    {
-        var (storedEntries, text) = Normalize(type, entries);
-        return new Segment(type, storedEntries, text);
-    }
+    internal static Segment Create(string type, ReadOnlySpan<KeyValuePair<string, SegmentValue>> entries) =>
+        TextOf(type, entries) is { } text
+            ? CreateText(text)
+            : new Segment(type, entries.IsEmpty ? NoEntries : entries.ToArray(), null);
 
     /// <summary>The text of a text segment, without allocating; <see langword="null"/> when there is none.</summary>
     internal string? TextOrNull => _text ?? (IsText && TryGetValue(SegmentTypes.Text, out var value) ? value.ToString() : null);
 
-    private static (KeyValuePair<string, SegmentValue>[]? Entries, string? Text) Normalize(string type, KeyValuePair<string, SegmentValue>[] entries)
-    {
-        if (entries.Length == 1
-            && string.Equals(type, SegmentTypes.Text, StringComparison.Ordinal)
-            && string.Equals(entries[0].Key, SegmentTypes.Text, StringComparison.Ordinal)
-            && entries[0].Value.Kind == SegmentValueKind.String)
-        {
-            return (null, entries[0].Value.ToString());
-        }
+    private static (KeyValuePair<string, SegmentValue>[]? Entries, string? Text) Normalize(string type, KeyValuePair<string, SegmentValue>[] entries) =>
+        TextOf(type, entries) is { } text ? (null, text) : (entries.Length == 0 ? NoEntries : entries, null);
 
-        return (entries.Length == 0 ? NoEntries : entries, null);
-    }
+    /// <summary>The text when the pairs are exactly a text segment's one string <c>text</c>; otherwise <see langword="null"/>.</summary>
+    private static string? TextOf(string type, ReadOnlySpan<KeyValuePair<string, SegmentValue>> entries) =>
+        entries.Length == 1
+        && string.Equals(type, SegmentTypes.Text, StringComparison.Ordinal)
+        && string.Equals(entries[0].Key, SegmentTypes.Text, StringComparison.Ordinal)
+        && entries[0].Value.Kind == SegmentValueKind.String
+            ? entries[0].Value.ToString()
+            : null;
 
     /// <summary>Checks the keys and folds repeated ones in place (last value, first position); returns the used part.</summary>
     private static KeyValuePair<string, SegmentValue>[] RemoveRepeatedKeys(KeyValuePair<string, SegmentValue>[] entries)

@@ -291,6 +291,15 @@ public class EventParserToleranceTests
     }
 
     [Fact]
+    public void SenderAndRawMessage_NotSetInCode_AreTheEventUserIdAndEmpty()
+    {
+        var evt = new GroupMessageEvent { UserId = 5, Message = Message.FromCqCode("hi") };
+
+        Assert.Equal(5, evt.Sender.UserId);
+        Assert.Equal("", evt.RawMessage);
+    }
+
+    [Fact]
     public void Parse_ExtraFields_AreSkippedAndKeptInRaw()
     {
         var evt = Assert.IsType<GroupMessageEvent>(Parse("""

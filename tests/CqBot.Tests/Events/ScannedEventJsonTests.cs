@@ -38,6 +38,21 @@ public sealed class ScannedEventJsonTests
         Assert.Equal(ReadWithReader(json), scanned);
     }
 
+    [Fact]
+    public void TypicalGroupMessage_SenderAndRawMessageAreLeftForFirstUse()
+    {
+        var json = EventFixtures.Read("message_group_array.json");
+        var fields = default(EventFields);
+
+        Assert.True(ScannedEventJson.TryRead(json, ref fields, out _, out _));
+
+        Assert.False(fields.Sender.Present);
+        Assert.Equal("{", Encoding.UTF8.GetString(json, fields.SenderStart, 1));
+        Assert.Equal('}', (char)json[fields.SenderStart + fields.SenderLength - 1]);
+        Assert.Null(fields.RawMessage);
+        Assert.StartsWith("[CQ:reply", Encoding.UTF8.GetString(json, fields.RawMessageStart, fields.RawMessageLength), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void Fixture_CompactAndFullyEscaped_IsReadByTheScannerToTheSameFields(string name)
