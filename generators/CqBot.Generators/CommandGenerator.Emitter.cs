@@ -342,19 +342,14 @@ public sealed partial class CommandGenerator
         {
             var writer = GeneratedSource.Header();
             writer.Open("namespace CqBot.Generated");
-            writer.Line("/// <summary>The commands of this assembly, registered with the runtime when the assembly loads.</summary>");
+            writer.Open("partial class CqBotDeclarations");
+            writer.Line("/// <summary>Adds this assembly's commands to <paramref name=\"plugin\"/>.</summary>");
             writer.Line(GeneratedCode);
-            writer.Open("internal static class CqBotCommandTable");
-            writer.Line("/// <summary>Adds this assembly's commands to the runtime's list of generated registrations.</summary>");
-            writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            writer.Line("internal static void Initialize() => global::CqBot.CommandRegistry.AddGenerated(Register);");
-            writer.Line();
-            writer.Line("/// <summary>Adds this assembly's commands to <paramref name=\"registry\"/>.</summary>");
-            writer.Open("public static void Register(global::CqBot.CommandRegistry registry)");
+            writer.Open("static partial void AddCommands(global::CqBot.PluginBuilder plugin)");
             foreach (var command in sorted)
             {
                 var member = members[command];
-                writer.Line("registry.Add(new global::CqBot.CommandDefinition(" + Literal(command.Name) + ", "
+                writer.Line("plugin.AddCommand(new global::CqBot.CommandDefinition(" + Literal(command.Name) + ", "
                     + string.Format(CultureInfo.InvariantCulture, member, "Signature") + ", "
                     + string.Format(CultureInfo.InvariantCulture, member, "Command") + ")");
                 writer.Line("{");

@@ -84,12 +84,23 @@ internal static class GeneratorDiagnostics
         "Middleware '{0}' must have the signature 'ValueTask<Message?> {0}(Session session, Next next)' (or return Task<Message?>)",
         "CqBot.Handlers", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidPluginClass = new(
+        "CQB2201", "Invalid plugin class",
+        "Plugin class '{0}' must be a partial, non-static, non-generic class at namespace level, deriving from CqBot.BotPlugin or from nothing",
+        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SecondPluginClass = new(
+        "CQB2202", "More than one plugin class",
+        "Assembly declares plugin class '{0}' besides '{1}'; an assembly's declarations form one plugin, so keep one [Plugin] class per assembly",
+        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
         TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
-        UnsupportedCheck, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
+        UnsupportedCheck, UnsupportedHandlerReturnType, InvalidMiddlewareSignature, InvalidPluginClass,
+        SecondPluginClass,
     ];
 
     public static DiagnosticDescriptor Find(string id)

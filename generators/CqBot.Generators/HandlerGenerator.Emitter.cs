@@ -146,24 +146,19 @@ public sealed partial class HandlerGenerator
         {
             var writer = GeneratedSource.Header();
             writer.Open("namespace CqBot.Generated");
-            writer.Line("/// <summary>The event handlers and middleware of this assembly, registered with the runtime when the assembly loads.</summary>");
+            writer.Open("partial class CqBotDeclarations");
+            writer.Line("/// <summary>Adds this assembly's event handlers and middleware to <paramref name=\"plugin\"/>, in the order of their priority.</summary>");
             writer.Line(GeneratedCode);
-            writer.Open("internal static class CqBotHandlerTable");
-            writer.Line("/// <summary>Adds this assembly's handlers to the runtime's list of generated registrations.</summary>");
-            writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            writer.Line("internal static void Initialize() => global::CqBot.EventDispatcher.AddGenerated(Register);");
-            writer.Line();
-            writer.Line("/// <summary>Adds this assembly's handlers to <paramref name=\"dispatcher\"/>; it orders them by priority.</summary>");
-            writer.Open("public static void Register(global::CqBot.EventDispatcher dispatcher)");
+            writer.Open("static partial void AddHandlers(global::CqBot.PluginBuilder plugin)");
             foreach (var handler in sorted)
             {
                 if (handler.Kind == HandlerKind.Middleware)
                 {
-                    writer.Line("dispatcher.Use(" + members[handler] + ", prepend: " + (handler.Prepend ? "true" : "false") + ");");
+                    writer.Line("plugin.Use(" + members[handler] + ", prepend: " + (handler.Prepend ? "true" : "false") + ");");
                 }
                 else
                 {
-                    writer.Line("dispatcher.On(" + SymbolDisplay.FormatLiteral(handler.EventName, true) + ", " + members[handler] + ", priority: "
+                    writer.Line("plugin.On(" + SymbolDisplay.FormatLiteral(handler.EventName, true) + ", " + members[handler] + ", priority: "
                         + handler.Priority.ToString(CultureInfo.InvariantCulture) + ", block: " + (handler.Block ? "true" : "false") + ");");
                 }
             }

@@ -26,4 +26,19 @@ public static class TrackingNames
 
     /// <summary>Every command model of the compilation, collected for the dispatch table.</summary>
     public const string AllCommands = nameof(AllCommands);
+
+    /// <summary>Each [Plugin] class read into a model and its diagnostics.</summary>
+    public const string PluginResults = nameof(PluginResults);
+
+    /// <summary>Every plugin class of the compilation, in order.</summary>
+    public const string AllPlugins = nameof(AllPlugins);
+
+    /// <summary>Whether the compilation declares any command, handler or middleware.</summary>
+    public const string DeclarationPresence = nameof(DeclarationPresence);
+
+    /// <summary>The BotApplication.CreateBuilder calls to intercept.</summary>
+    public const string EntryCalls = nameof(EntryCalls);
+
+    /// <summary>Everything the plugin output is written from.</summary>
+    public const string PluginOutput = nameof(PluginOutput);
 }

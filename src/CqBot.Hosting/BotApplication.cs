@@ -1,6 +1,8 @@
 using CqBot.Hosting.Configuration;
 using CqBot.Hosting.Health;
 using CqBot.Hosting.HttpPost;
+using CqBot.Hosting.Infrastructure;
+using CqBot.Hosting.Pipeline;
 using CqBot.Hosting.Startup;
 using CqBot.Hosting.WebSockets;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CqBot.Hosting;
 
@@ -18,7 +21,7 @@ namespace CqBot.Hosting;
 /// reverse WebSocket at <c>/ws/</c>, <c>/ws/api/</c> and <c>/ws/event/</c>, health at <c>/healthz</c>),
 /// the connections it opens itself, the middleware chain and the generated commands.
 /// </summary>
-public sealed partial class BotApplication : IAsyncDisposable
+public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
 {
     private readonly WebApplication _web;
     private readonly ILogger _logger;
@@ -48,32 +51,50 @@ public sealed partial class BotApplication : IAsyncDisposable
     /// Creates a builder. Settings come from appsettings.json, <c>CQBOT_*</c> environment variables
     /// (<c>CQBOT_ACCESS_TOKEN</c>, <c>CQBOT_URLS</c>, …) and the command line (<c>--urls</c>,
     /// <c>--access-token</c>, <c>--secret</c>, <c>--api-root</c>, <c>--prefix</c>, … ; <c>--help</c> lists
-    /// them), later sources winning. <c>--help</c> prints the options and ends the process; a bad
-    /// argument or setting prints one line that names it and ends the process with exit code 2.
+    /// them), later sources winning. The commands and handlers declared in the calling project are added
+    /// as its plugin. <c>--help</c> prints the options and throws a <see cref="BotStartupException"/> with
+    /// exit code 0; a bad argument throws <see cref="BotConfigurationException"/>. Unhandled, either ends
+    /// the process with one line (none for help) and its exit code.
     /// </summary>
     public static BotApplicationBuilder CreateBuilder(string[] args)
     {
-        try
-        {
-            var commandLine = new BotCommandLine().Parse(args, Console.Out);
-            if (commandLine is null)
-            {
-                Environment.Exit(0);
-            }
-            return new BotApplicationBuilder(commandLine);
-        }
-        catch (BotConfigurationException exception)
-        {
-            StartupFailure.Exit(exception.Message, StartupFailure.BadSetting);
-            return null;
-        }
+        StartupFailure.InstallHandler();
+        var commandLine = new BotCommandLine().Parse(args, Console.Out)
+            ?? throw new BotStartupException("The command line asked for help or the version, which was written.", 0);
+        var builder = new BotApplicationBuilder(commandLine);
+        BotApplicationHook.Current?.ConfigureBuilder?.Invoke(builder);
+        return builder;
     }
 
     /// <summary>The root services.</summary>
     public IServiceProvider Services => _web.Services;
 
-    /// <summary>The commands this bot answers.</summary>
+    /// <summary>The commands this bot answers, with the built-in <c>help</c>: a read-only snapshot.</summary>
     public CommandRegistry Commands => Dispatcher.Commands;
+
+    /// <summary>The plugins of this bot, in the order they were added; change a plugin's scope through them.</summary>
+    public IReadOnlyList<PluginHandle> Plugins => Dispatcher.Plugins;
+
+    /// <summary>The texts of command errors and help: zh-CN unless changed (<see cref="CommandTexts.English"/> is included).</summary>
+    public CommandTexts Texts
+    {
+        get => Dispatcher.Texts;
+        set => Dispatcher.Texts = value;
+    }
+
+    /// <summary>How messages address commands: prefixes and nicknames (from <c>CqBot:Prefixes</c> and <c>CqBot:Nicknames</c> unless changed).</summary>
+    public CommandDispatchSettings DispatchSettings
+    {
+        get => Dispatcher.DispatchSettings;
+        set => Dispatcher.DispatchSettings = value;
+    }
+
+    /// <summary>Raised when a middleware, command, handler or listener throws; the bot has logged it and goes on.</summary>
+    public event Action<Session, Exception>? Error
+    {
+        add => Dispatcher.Error += value;
+        remove => Dispatcher.Error -= value;
+    }
 
     /// <summary>Hooks around every API call of every account: log, measure, or answer calls yourself.</summary>
     public ApiHooks ApiHooks => Services.GetRequiredService<ApiHooks>();
@@ -101,29 +122,73 @@ public sealed partial class BotApplication : IAsyncDisposable
     /// <c>meta_event/heartbeat</c>; the <see cref="QuickOperation"/> it returns is carried out on the
     /// event (approve the request, reply, …). Dispose the result to remove it.
     /// </summary>
-    public IDisposable On(string eventName, EventListener listener) => Dispatcher.On(eventName, listener);
+    public IDisposable On(string eventName, EventListener listener, int priority = 0, bool block = false) => Dispatcher.On(eventName, listener, priority, block);
+
+    /// <inheritdoc />
+    public IDisposable On<TEvent>(Func<TEvent, Session, ValueTask<QuickOperation?>> listener, int priority = 0, bool block = false)
+        where TEvent : Event => Dispatcher.On(listener, priority, block);
 
     /// <summary>
     /// Runs the bot until the process is asked to stop. When it cannot start (the address is taken,
-    /// say), prints one line saying why and ends the process with exit code 1.
+    /// say), throws a <see cref="BotStartupException"/> saying why; unhandled, it ends the process with
+    /// one line and exit code 1 (2 for a setting that fails validation).
     /// </summary>
-    public void Run()
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    /// <summary>Runs the bot until <paramref name="cancellationToken"/> fires or the process is asked to stop.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        if (BotApplicationHook.Current?.Run is { } run)
+        {
+            await run(this, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         try
         {
-            _web.Run();
+            await _web.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (!_started && exception is IOException or BotConfigurationException)
+        catch (Exception exception) when (!_started && ToStartupException(exception) is { } startup)
         {
-            StartupFailure.Exit(exception.Message, StartupFailure.CannotStart);
+            throw startup;
         }
     }
 
-    /// <summary>Runs the bot until <paramref name="cancellationToken"/> fires or the process is asked to stop.</summary>
-    public Task RunAsync(CancellationToken cancellationToken = default) => _web.RunAsync(cancellationToken);
+    /// <summary>
+    /// Connects an OneBot implementation that lives in this process (a test kit, an embedding host):
+    /// account <paramref name="selfId"/> becomes ready, its API calls go to <paramref name="api"/>, and
+    /// events posted on the returned connection take the same path as from any transport.
+    /// </summary>
+    public InMemoryConnection ConnectInMemory(long selfId, IApiTransport api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        if (selfId <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(selfId), selfId, "An account's QQ number is positive.");
+        }
+        var account = Accounts.AttachInMemory(selfId, api);
+        return new InMemoryConnection(account, Services.GetRequiredService<EventIngress>());
+    }
 
     /// <summary>Starts listening and connecting, and returns.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => _web.StartAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _web.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ToStartupException(exception) is { } startup)
+        {
+            throw startup;
+        }
+    }
+
+    private static BotStartupException? ToStartupException(Exception exception) => exception switch
+    {
+        BotStartupException startup => startup,
+        OptionsValidationException validation => new BotConfigurationException(validation.Failures.FirstOrDefault() ?? validation.Message, validation),
+        IOException io => new BotStartupException(io.Message, BotStartupException.CannotStartExitCode, io),
+        _ => null,
+    };
 
     /// <summary>
     /// Stops: no new events are taken, running handlers get <see cref="BotOptions.ShutdownTimeout"/>

@@ -14,18 +14,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CqBot.Hosting;
 
-/// <summary>Configures a bot before it starts: services, configuration, logging and <see cref="Options"/>.</summary>
+/// <summary>
+/// Configures a bot before it starts: plugins, services, configuration and logging. Settings are
+/// <see cref="BotOptions"/> through <c>IOptions&lt;BotOptions&gt;</c>: bound from configuration, changed in
+/// code with <c>builder.Services.Configure&lt;BotOptions&gt;(…)</c>, validated when the bot is built.
+/// </summary>
 public sealed class BotApplicationBuilder
 {
     /// <summary>The address the bot listens on when none is configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
     private readonly WebApplicationBuilder _web;
+    private readonly List<BotPlugin> _plugins = [];
 
-    /// <summary>Reads configuration; throws <see cref="BotConfigurationException"/> on a bad setting.</summary>
+    /// <summary>Reads configuration; a bad setting is reported when the bot is built.</summary>
     internal BotApplicationBuilder(CommandLineSettings commandLine)
     {
         _web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = commandLine.Environment });
@@ -36,7 +42,9 @@ public sealed class BotApplicationBuilder
         _web.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var urls = _web.Configuration["urls"];
         _web.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls);
-        Options = BotOptionsReader.Read(_web.Configuration);
+        // Bound first, so that code's Configure<BotOptions> calls win over configuration.
+        _web.Services.AddOptions<BotOptions>().Configure<IConfiguration>(static (options, configuration) => BotOptionsReader.Bind(configuration, options));
+        _web.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
     }
 
     /// <summary>Services for dependency injection; command handlers and middleware can ask for them.</summary>
@@ -48,50 +56,45 @@ public sealed class BotApplicationBuilder
     /// <summary>Logging providers and filters.</summary>
     public ILoggingBuilder Logging => _web.Logging;
 
-    /// <summary>The bot's settings as configured; change them here before <see cref="Build"/>.</summary>
-    public BotOptions Options { get; }
+    /// <summary>The plugins added so far, in order.</summary>
+    public IReadOnlyList<BotPlugin> Plugins => _plugins;
 
     /// <summary>
-    /// Builds the bot application. When a setting is invalid, prints one line that names it to
-    /// standard error and ends the process with exit code 2.
+    /// Adds a plugin: its services now, its commands, handlers and middleware when the bot is built.
+    /// A plugin of a type already added is not added again.
+    /// </summary>
+    public BotApplicationBuilder AddPlugin<TPlugin>()
+        where TPlugin : BotPlugin, new() => AddPlugin(new TPlugin());
+
+    /// <inheritdoc cref="AddPlugin{TPlugin}"/>
+    public BotApplicationBuilder AddPlugin(BotPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        foreach (var added in _plugins)
+        {
+            if (added.GetType() == plugin.GetType())
+            {
+                return this;
+            }
+        }
+        plugin.ConfigureServices(_web.Services, _web.Configuration.GetSection(PluginSettingsSection + plugin.Name));
+        _plugins.Add(plugin);
+        return this;
+    }
+
+    /// <summary>Where a plugin's settings are read from: <c>CqBot:Plugins:&lt;Name&gt;</c>.</summary>
+    public const string PluginSettingsSection = "CqBot:Plugins:";
+
+    /// <summary>
+    /// Builds the bot application. Throws <see cref="BotConfigurationException"/> naming the first invalid
+    /// setting; unhandled, it ends the process with one line and exit code 2.
     /// </summary>
     public BotApplication Build()
     {
-        try
-        {
-            return BuildOrThrow();
-        }
-        catch (BotConfigurationException exception)
-        {
-            StartupFailure.Exit(exception.Message, StartupFailure.BadSetting);
-            return null;
-        }
-    }
-
-    /// <summary>Builds the application; throws <see cref="BotConfigurationException"/> on a bad setting.</summary>
-    // Commands, handlers and middleware found by the generator, with the configured prefixes and nicknames.
-    private static EventDispatcher CreateDispatcher(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<BotOptions>();
-        var dispatcher = new EventDispatcher(CommandRegistry.CreateWithGeneratedCommands(), provider.GetService<ILogger<EventDispatcher>>());
-        if (options.Prefixes.Count > 0 || options.Nicknames.Count > 0)
-        {
-            dispatcher.DispatchSettings = new CommandDispatchSettings
-            {
-                Prefixes = options.Prefixes.Count > 0 ? [.. options.Prefixes] : [""],
-                Nicknames = [.. options.Nicknames],
-            };
-        }
-        dispatcher.ApplyGeneratedHandlers();
-        return dispatcher;
-    }
-
-    internal BotApplication BuildOrThrow()
-    {
-        BotOptionsReader.Validate(Options);
         var services = _web.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(Options);
+        services.AddSingleton(static provider => provider.GetRequiredService<IOptions<BotOptions>>().Value);
+        services.AddSingleton(new PluginList([.. _plugins]));
         services.AddSingleton(static provider => CreateDispatcher(provider));
         services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken));
         services.AddSingleton(static provider => new SignatureValidator(provider.GetRequiredService<BotOptions>().Secret));
@@ -112,6 +115,37 @@ public sealed class BotApplicationBuilder
         services.AddHostedService<ForwardWebSocketService>();
         services.AddHostedService<HeartbeatMonitor>();
         services.AddHostedService<GracefulShutdown>();
-        return new BotApplication(_web.Build());
+        var web = _web.Build();
+        try
+        {
+            return new BotApplication(web);
+        }
+        catch (OptionsValidationException exception)
+        {
+            throw new BotConfigurationException(exception.Failures.FirstOrDefault() ?? exception.Message, exception);
+        }
     }
+
+    // Plugins in the order they were added, then the configured prefixes and nicknames.
+    private static EventDispatcher CreateDispatcher(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<BotOptions>();
+        var dispatcher = new EventDispatcher(provider.GetService<ILogger<EventDispatcher>>());
+        if (options.Prefixes.Count > 0 || options.Nicknames.Count > 0)
+        {
+            dispatcher.DispatchSettings = new CommandDispatchSettings
+            {
+                Prefixes = options.Prefixes.Count > 0 ? [.. options.Prefixes] : [""],
+                Nicknames = [.. options.Nicknames],
+            };
+        }
+        foreach (var plugin in provider.GetRequiredService<PluginList>().Plugins)
+        {
+            dispatcher.AddPlugin(plugin);
+        }
+        return dispatcher;
+    }
+
+    /// <summary>The plugins of the builder, handed to the dispatcher when it is created.</summary>
+    private sealed record PluginList(BotPlugin[] Plugins);
 }

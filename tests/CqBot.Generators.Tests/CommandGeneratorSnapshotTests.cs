@@ -99,6 +99,6 @@ public sealed class CommandGeneratorSnapshotTests
     {
         var (result, _, _) = GeneratorRunner.Run(DiceSource, KitchenSinkSource);
         var hints = result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["CqBot.GeneratedCommands.g.cs", "Sample.Dice.Commands.g.cs", "Sample.Tools.Tools.Commands.g.cs"], hints);
+        Assert.Equal(["CqBot.Declarations.g.cs", "CqBot.GeneratedCommands.g.cs", "Sample.Dice.Commands.g.cs", "Sample.Tools.Tools.Commands.g.cs"], hints);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class BotAccount : IApiTransport
     private readonly HttpApiClient? _http;
     private readonly SendRateLimiter? _limiter;
     private readonly TimeSpan _apiTimeout;
+    private IApiTransport? _inMemory;
     private OneBotWebSocket? _universal;
     private OneBotWebSocket? _api;
     private OneBotWebSocket? _event;
@@ -33,6 +34,13 @@ internal sealed class BotAccount : IApiTransport
     public Bot Bot { get; }
 
     public bool HasHttpApi => _http is not null;
+
+    /// <summary>An implementation in the same process (a test kit), which carries the account's API calls.</summary>
+    public IApiTransport? InMemory
+    {
+        get => Volatile.Read(ref _inMemory);
+        set => Volatile.Write(ref _inMemory, value);
+    }
 
     public SendRateLimiter? Limiter => _limiter;
 
@@ -118,7 +126,7 @@ internal sealed class BotAccount : IApiTransport
 
     public async ValueTask<ApiResponse> SendAsync(string action, JsonObject? parameters, CancellationToken cancellationToken)
     {
-        if (ApiSocket() is null && _http is null)
+        if (ApiSocket() is null && _http is null && InMemory is null)
         {
             throw NotAvailable(action);
         }
@@ -127,6 +135,10 @@ internal sealed class BotAccount : IApiTransport
             await _limiter.AcquireAsync(SendActions.GroupOf(action, parameters), cancellationToken).ConfigureAwait(false);
         }
         // Chosen after the wait: the socket may have changed meanwhile.
+        if (InMemory is { } inMemory)
+        {
+            return await inMemory.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+        }
         if (ApiSocket() is { } socket)
         {
             return await socket.CallAsync(action, parameters, _apiTimeout, cancellationToken).ConfigureAwait(false);

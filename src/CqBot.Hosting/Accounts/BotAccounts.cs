@@ -89,6 +89,19 @@ public sealed partial class BotAccounts : IDisposable
         return account;
     }
 
+    /// <summary>Connects an implementation in the same process; the account is announced connected and ready.</summary>
+    internal Accounts.BotAccount AttachInMemory(long selfId, IApiTransport api)
+    {
+        var account = GetOrCreate(selfId, out var created);
+        account.InMemory = api;
+        Raise(account, BotAccountState.Connected);
+        if (created)
+        {
+            AnnounceReady(account);
+        }
+        return account;
+    }
+
     /// <summary>Attaches a WebSocket to its account; returns the socket of the same role it replaces.</summary>
     internal OneBotWebSocket? Attach(long selfId, OneBotWebSocket connection)
     {

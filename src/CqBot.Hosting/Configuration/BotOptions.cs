@@ -2,8 +2,9 @@ namespace CqBot.Hosting;
 
 /// <summary>
 /// Settings of a bot, read from the <c>CqBot</c> section of the configuration (appsettings.json,
-/// <c>CQBOT_*</c> environment variables, the command line). Change them on
-/// <see cref="BotApplicationBuilder.Options"/> before <see cref="BotApplicationBuilder.Build"/>.
+/// <c>CQBOT_*</c> environment variables, the command line). Change them in code with
+/// <c>builder.Services.Configure&lt;BotOptions&gt;(options =&gt; …)</c> before <see cref="BotApplicationBuilder.Build"/>;
+/// services read them as <c>IOptions&lt;BotOptions&gt;</c>.
 /// </summary>
 public sealed class BotOptions
 {

@@ -13,13 +13,19 @@ internal static class BotOptionsReader
 
     public static BotOptions Read(IConfiguration configuration)
     {
+        var options = new BotOptions();
+        Bind(configuration, options);
+        Validate(options);
+        return options;
+    }
+
+    /// <summary>Sets every configured setting on <paramref name="options"/>; throws naming the first one that cannot be read.</summary>
+    public static void Bind(IConfiguration configuration, BotOptions options)
+    {
         var section = configuration.GetSection(SectionName);
-        var options = new BotOptions
-        {
-            AccessToken = NullIfEmpty(section["AccessToken"]),
-            Secret = NullIfEmpty(section["Secret"]),
-            ApiRoot = ReadUri(section, "ApiRoot", "http", "https"),
-        };
+        options.AccessToken = NullIfEmpty(section["AccessToken"]) ?? options.AccessToken;
+        options.Secret = NullIfEmpty(section["Secret"]) ?? options.Secret;
+        options.ApiRoot = ReadUri(section, "ApiRoot", "http", "https") ?? options.ApiRoot;
         options.ApiTimeout = ReadDuration(section, "ApiTimeout", options.ApiTimeout);
         options.MaxBodySize = ReadLong(section, "MaxBodySize", options.MaxBodySize);
         options.QuickOperationWindow = ReadDuration(section, "QuickOperationWindow", options.QuickOperationWindow);
@@ -60,8 +66,6 @@ internal static class BotOptionsReader
         options.RateLimit.GroupBurst = ReadDouble(rate, "GroupBurst", options.RateLimit.GroupBurst);
         options.RateLimit.GroupPerSecond = ReadDouble(rate, "GroupPerSecond", options.RateLimit.GroupPerSecond);
         options.RateLimit.QueueLimit = (int)ReadLong(rate, "QueueLimit", options.RateLimit.QueueLimit);
-        Validate(options);
-        return options;
     }
 
     /// <summary>Checks settings that code may also have changed; throws naming the first bad one.</summary>

@@ -46,7 +46,7 @@ internal sealed partial class EventIngress : IEventSink
     }
 
     /// <summary>Queues an event; false when the bot is shutting down.</summary>
-    public bool Accept(BotAccount account, Event @event, HttpReplySlot? reply)
+    public bool Accept(BotAccount account, Event @event, HttpReplySlot? reply, TaskCompletionSource? done = null)
     {
         account.LastEvent = _time.GetUtcNow();
         if (EventFacts.IsMetaEvent(@event))
@@ -63,7 +63,7 @@ internal sealed partial class EventIngress : IEventSink
             }
         }
         // An HTTP POST waits for the handler anyway: start it on the request's thread.
-        return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply), startInline: reply is not null);
+        return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply, done), startInline: reply is not null);
     }
 
     [LoggerMessage(EventId = 2520, Level = LogLevel.Warning, Message = "An event from a {Origin} WebSocket has no self_id; it was skipped.")]

@@ -113,6 +113,7 @@ internal sealed partial class EventPipeline : IDisposable
         }
         finally
         {
+            work.Done?.TrySetResult();
             if (Interlocked.Decrement(ref _inFlight) == 0 && !_accepting)
             {
                 _drained.TrySetResult();

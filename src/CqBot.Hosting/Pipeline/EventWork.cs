@@ -3,7 +3,7 @@ using CqBot.Hosting.Accounts;
 namespace CqBot.Hosting.Pipeline;
 
 /// <summary>One event waiting for or going through its handlers.</summary>
-internal sealed class EventWork(BotAccount account, Event @event, ChannelKey channel, HttpReplySlot? reply)
+internal sealed class EventWork(BotAccount account, Event @event, ChannelKey channel, HttpReplySlot? reply, TaskCompletionSource? done = null)
 {
     public BotAccount Account { get; } = account;
 
@@ -13,4 +13,7 @@ internal sealed class EventWork(BotAccount account, Event @event, ChannelKey cha
 
     /// <summary>The waiting HTTP POST response, for events that came that way.</summary>
     public HttpReplySlot? Reply { get; } = reply;
+
+    /// <summary>Completed when the event's handlers are done and its answer was sent, for in-memory connections.</summary>
+    public TaskCompletionSource? Done { get; } = done;
 }

@@ -1,22 +1,40 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace CqBot.Hosting.Startup;
 
 /// <summary>
-/// Ends the process when the bot cannot start: one line on standard error that names the problem,
-/// no stack trace. Exit code 2 for a bad setting, 1 for anything else that stops start-up.
+/// Turns a <see cref="BotStartupException"/> that reaches the program's entry point unhandled into one
+/// line on standard error and its exit code, instead of the runtime's crash report. Code that catches
+/// the exception (a test, another host) sees an ordinary exception.
 /// </summary>
 internal static class StartupFailure
 {
-    public const int BadSetting = 2;
-    public const int CannotStart = 1;
+    private static int s_installed;
 
-    [DoesNotReturn]
-    public static void Exit(string message, int exitCode)
+    public static void InstallHandler()
     {
-        Console.Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
+        if (Interlocked.Exchange(ref s_installed, 1) == 0)
+        {
+            AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+        }
+    }
+
+    private static void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
+    {
+        var exception = e.ExceptionObject as Exception;
+        // Top-level statements with await wrap nothing, but a task's failure may arrive as an AggregateException.
+        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+        if (exception is not BotStartupException startup)
+        {
+            return;
+        }
+        if (startup.IsError)
+        {
+            Console.Error.WriteLine("error: " + startup.Message.ReplaceLineEndings(" "));
+        }
         Console.Error.Flush();
-        Environment.Exit(exitCode);
-        throw new InvalidOperationException(message);
+        Console.Out.Flush();
+        Environment.Exit(startup.ExitCode);
     }
 }

@@ -38,9 +38,10 @@ public sealed class CommandContext
     public Message Fail(CommandParseError error) => error.ToText(Texts);
 
     /// <summary>The command's help text, in the bot's language.</summary>
-    public Message Help() => CommandHelp.Format(Command, Texts, Dispatcher?.Commands, Dispatcher?.FirstPrefix ?? "");
+    public Message Help() => CommandHelp.Format(Command, Texts, Table?.Commands, Table?.FirstPrefix ?? "");
 
-    internal EventDispatcher? Dispatcher { get; init; }
+    /// <summary>The dispatcher's table the command was found in.</summary>
+    internal DispatchTable? Table { get; init; }
 
     /// <summary>A service from the event's dependency-injection scope; throws when it is not registered.</summary>
     public T GetRequiredService<T>()

@@ -50,6 +50,9 @@ public sealed class CommandDefinition
     /// <summary>True for commands CqBot provides itself (<c>help</c>, implicit parents); a command of the bot's own replaces them.</summary>
     public bool IsBuiltIn { get; init; }
 
+    /// <summary>The plugin the command belongs to, set when it is added; its scope limits where the command answers.</summary>
+    internal PluginHandle? Owner { get; set; }
+
     /// <summary>The handler that binds the parsed values and runs the command.</summary>
     public CommandHandler Handler { get; }
 }

@@ -83,12 +83,15 @@ public static class CommandHelp
     }
 
     /// <summary>The list of root commands, sorted, with the epilog that points at <c>help &lt;command&gt;</c>.</summary>
-    public static string FormatList(CommandRegistry registry, CommandTexts texts, string prefix = "", bool showHidden = false)
+    public static string FormatList(CommandRegistry registry, CommandTexts texts, string prefix = "", bool showHidden = false) =>
+        FormatList(registry, texts, prefix, showHidden, static _ => true);
+
+    internal static string FormatList(CommandRegistry registry, CommandTexts texts, string prefix, bool showHidden, Func<CommandDefinition, bool> visible)
     {
         var roots = new List<CommandDefinition>();
         foreach (var command in registry.Commands)
         {
-            if (command.Parent is null && (showHidden || !command.Hidden))
+            if (command.Parent is null && (showHidden || !command.Hidden) && visible(command))
             {
                 roots.Add(command);
             }

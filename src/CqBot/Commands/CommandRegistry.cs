@@ -3,7 +3,6 @@ namespace CqBot;
 /// <summary>The commands a bot answers, by name and alias.</summary>
 public sealed class CommandRegistry
 {
-    private static readonly List<Action<CommandRegistry>> s_generated = [];
     private readonly Dictionary<string, CommandDefinition> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CommandDefinition>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
     private readonly List<CommandDefinition> _commands = [];
@@ -18,41 +17,23 @@ public sealed class CommandRegistry
         _presetsSpan = _presets.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>True for the registry of a built bot, which never changes; a change publishes a new one.</summary>
+    public bool IsReadOnly { get; private set; }
+
     /// <summary>Every command, in registration order.</summary>
     public IReadOnlyList<CommandDefinition> Commands => _commands;
 
     /// <summary>Every shortcut with its command, in registration order.</summary>
     public IReadOnlyList<(CommandShortcut Shortcut, CommandDefinition Command)> Shortcuts => _shortcuts;
 
-    /// <summary>
-    /// Records a registration emitted by the source generator; it runs when the application builds
-    /// its registry with <see cref="CreateWithGeneratedCommands"/>. Called from generated module initializers.
-    /// </summary>
-    public static void AddGenerated(Action<CommandRegistry> register)
-    {
-        lock (s_generated)
-        {
-            s_generated.Add(register);
-        }
-    }
-
-    /// <summary>Creates a registry holding every command the generator found in loaded assemblies.</summary>
-    public static CommandRegistry CreateWithGeneratedCommands()
-    {
-        var registry = new CommandRegistry();
-        lock (s_generated)
-        {
-            foreach (var register in s_generated)
-            {
-                register(registry);
-            }
-        }
-        return registry;
-    }
-
     /// <summary>Adds a command; its name and aliases must not be taken yet, except by a built-in command, which it replaces.</summary>
     public void Add(CommandDefinition command)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"Cannot add '{command.Name}': the commands of a built bot are read-only. Add commands to the dispatcher or a plugin; each change publishes a new registry.");
+        }
         if (command.Parent is not null && Normalize(command.Parent) == Normalize(command.Name))
         {
             throw new InvalidOperationException($"cannot set a command ({command.Name}) as its own subcommand");
@@ -152,6 +133,8 @@ public sealed class CommandRegistry
         }
     }
 
+    internal void Freeze() => IsReadOnly = true;
+
     private void Remove(CommandDefinition command)
     {
         _commands.Remove(command);
@@ -175,10 +158,12 @@ public sealed class CommandRegistry
         var key = Normalize(name);
         if (_byName.TryGetValue(key, out var existing))
         {
-            throw new InvalidOperationException($"The command name '{key}' of '{command.Name}' is already taken by '{existing.Name}'. Rename one of them or remove the alias.");
+            throw new InvalidOperationException($"The command name '{key}' of '{command.Name}'{OwnedBy(command)} is already taken by '{existing.Name}'{OwnedBy(existing)}. Rename one of them or remove the alias.");
         }
         _byName.Add(key, command);
     }
+
+    private static string OwnedBy(CommandDefinition command) => command.Owner is { } owner ? " (plugin " + owner.Name + ")" : "";
 
     internal static string Normalize(string name) => name.ToLowerInvariant().Replace('_', '-');
 

@@ -6,13 +6,12 @@ namespace CqBot;
 /// </summary>
 internal static class HelpCommand
 {
-    public static CommandDefinition Create(EventDispatcher dispatcher)
+    public static CommandDefinition Create(CommandTexts texts)
     {
-        var texts = dispatcher.Texts;
         var signature = new CommandSignature(
             [new ArgumentDeclaration("command", CommandValueKind.String, Required: false)],
             [new OptionDeclaration("showHidden", ["-H"], CommandValueKind.Boolean, takesValue: false) { Description = texts.HelpShowHiddenDescription }]);
-        return new CommandDefinition("help", signature, context => new ValueTask<Message?>(Run(context, dispatcher)))
+        return new CommandDefinition("help", signature, context => new ValueTask<Message?>(Run(context)))
         {
             Usage = "[command]",
             Description = texts.HelpCommandDescription,
@@ -28,7 +27,7 @@ internal static class HelpCommand
             IsBuiltIn = true,
         };
 
-    private static Message Run(CommandContext context, EventDispatcher dispatcher)
+    private static Message Run(CommandContext context)
     {
         using var parsed = context.Parse();
         if (parsed.HelpRequested)
@@ -40,16 +39,20 @@ internal static class HelpCommand
             return context.Fail(error);
         }
         var showHidden = parsed.GetOption(0).Boolean;
-        var prefix = dispatcher.FirstPrefix;
+        var table = context.Table!;
+        var prefix = table.FirstPrefix;
+        var @event = context.Session.Event;
         if (parsed.ArgumentCount == 0)
         {
-            return CommandHelp.FormatList(dispatcher.Commands, context.Texts, prefix, showHidden);
+            // Commands of a plugin that is out of scope here are not listed.
+            return CommandHelp.FormatList(table.Commands, context.Texts, prefix, showHidden, command => command.Owner is not { } owner || owner.Allows(@event));
         }
         var name = parsed.GetArgument(0).Text;
-        if (!dispatcher.Commands.TryGet(name, out var command) && !dispatcher.Commands.TryGet(name.Replace(' ', '.'), out command))
+        if ((!table.Commands.TryGet(name, out var command) && !table.Commands.TryGet(name.Replace(' ', '.'), out command))
+            || (command.Owner is { } commandOwner && !commandOwner.Allows(@event)))
         {
             return context.Texts.CommandNotFound;
         }
-        return CommandHelp.Format(command, context.Texts, dispatcher.Commands, prefix, showHidden);
+        return CommandHelp.Format(command, context.Texts, table.Commands, prefix, showHidden);
     }
 }

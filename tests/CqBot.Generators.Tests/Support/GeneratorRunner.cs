@@ -4,11 +4,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CqBot.Generators.Tests.Support;
 
-/// <summary>Runs the command generator the way the compiler does, with step tracking on.</summary>
+/// <summary>Runs the generators the way the compiler does, with step tracking on.</summary>
 internal static class GeneratorRunner
 {
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        [new CommandGenerator().AsSourceGenerator(), new HandlerGenerator().AsSourceGenerator()],
+        [new CommandGenerator().AsSourceGenerator(), new HandlerGenerator().AsSourceGenerator(), new PluginGenerator().AsSourceGenerator()],
         parseOptions: CompilationFactory.ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

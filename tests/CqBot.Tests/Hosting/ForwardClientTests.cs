@@ -1,3 +1,5 @@
+using CqBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using CqBot.Testing;
 using CqBot.Tests.Support;
 
@@ -51,7 +53,7 @@ public sealed class ForwardClientTests : IAsyncLifetime
         other.Responder = _ => ApiReply.Ok("""{"from":"own"}""");
         _implementation.Responder = _ => ApiReply.Ok("""{"from":"shared"}""");
         await using var host = await BotHost.StartAsync(["--api-root", _implementation.HttpApiRoot.AbsoluteUri, "--access-token", "fw"],
-            builder => builder.Options.Accounts[7002] = new CqBot.Hosting.AccountOptions { ApiRoot = other.HttpApiRoot, AccessToken = "" });
+            builder => builder.Services.Configure<BotOptions>(options => options.Accounts[7002] = new CqBot.Hosting.AccountOptions { ApiRoot = other.HttpApiRoot, AccessToken = "" }));
         using var poster = new FakeOneBotPoster(host.BaseUrl, 7002, accessToken: "fw");
         await poster.PostAsync(FakeEvents.Heartbeat(7002, 5000));
         var ownBot = await host.WaitForBotAsync(7002);
@@ -67,7 +69,7 @@ public sealed class ForwardClientTests : IAsyncLifetime
         _implementation.Responder = call => call.Action == "get_login_info" ? ApiReply.Ok("""{"user_id":7001,"nickname":"bot"}""") : null;
         await using var host = await BotHost.StartAsync(["--ws-url", _implementation.WebSocketUrl.AbsoluteUri, "--access-token", "fw"], builder =>
         {
-            builder.Options.ReconnectDelay = TimeSpan.FromMilliseconds(50);
+            builder.Services.Configure<BotOptions>(options => options.ReconnectDelay = TimeSpan.FromMilliseconds(50));
         });
         await _implementation.WaitForConnectionsAsync(1, BotHost.Timeout);
         var before = _implementation.Handshakes;
@@ -88,8 +90,8 @@ public sealed class ForwardClientTests : IAsyncLifetime
     {
         await using var host = await BotHost.StartAsync(["--ws-url", _implementation.WebSocketUrl.AbsoluteUri, "--access-token", "wrong"], builder =>
         {
-            builder.Options.ReconnectDelay = TimeSpan.FromMilliseconds(20);
-            builder.Options.MaxReconnectDelay = TimeSpan.FromMilliseconds(40);
+            builder.Services.Configure<BotOptions>(options => options.ReconnectDelay = TimeSpan.FromMilliseconds(20));
+            builder.Services.Configure<BotOptions>(options => options.MaxReconnectDelay = TimeSpan.FromMilliseconds(40));
         });
 
         var deadline = DateTime.UtcNow + BotHost.Timeout;

@@ -1,3 +1,5 @@
+using CqBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.WebSockets;
 using CqBot.Testing;
 using CqBot.Tests.Support;
@@ -32,7 +34,7 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task Stop_HandlerOutlastsShutdownTimeout_IsCancelled()
     {
-        var host = await BotHost.StartAsync(configure: builder => builder.Options.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        var host = await BotHost.StartAsync(configure: builder => builder.Services.Configure<BotOptions>(options => options.ShutdownTimeout = TimeSpan.FromMilliseconds(200)));
         var cancelled = new TaskCompletionSource();
         var started = new TaskCompletionSource();
         using var stuck = host.App.Use(async (session, next) =>
@@ -61,7 +63,7 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task Stop_HostStopsWaitingBeforeShutdownTimeout_HandlersAreCancelledAtOnce()
     {
-        var host = await BotHost.StartAsync(configure: builder => builder.Options.ShutdownTimeout = TimeSpan.FromMinutes(5));
+        var host = await BotHost.StartAsync(configure: builder => builder.Services.Configure<BotOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(5)));
         var cancelled = new TaskCompletionSource();
         var started = new TaskCompletionSource();
         using var stuck = host.App.Use(async (session, next) =>

@@ -1,3 +1,5 @@
+using CqBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using CqBot.Testing;
 using CqBot.Tests.Support;
@@ -14,7 +16,7 @@ public sealed class HttpPostSlowHandlerTests : IAsyncLifetime
     {
         _implementation = await FakeOneBotServer.StartAsync(TestEvents.SelfId);
         _implementation.Responder = _ => ApiReply.Ok();
-        _host = await BotHost.StartAsync(["--api-root", _implementation.HttpApiRoot.AbsoluteUri], builder => builder.Options.QuickOperationWindow = TimeSpan.FromMilliseconds(100));
+        _host = await BotHost.StartAsync(["--api-root", _implementation.HttpApiRoot.AbsoluteUri], builder => builder.Services.Configure<BotOptions>(options => options.QuickOperationWindow = TimeSpan.FromMilliseconds(100)));
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CqBot.Hosting;
 using CqBot.Testing;
 using CqBot.Tests.Support;
@@ -11,9 +12,9 @@ public sealed class SendRateLimitIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _host = await BotHost.StartAsync(configure: builder =>
     {
-        builder.Options.RateLimit.AccountBurst = 1;
-        builder.Options.RateLimit.AccountPerSecond = 0.001;
-        builder.Options.RateLimit.QueueLimit = 1;
+        builder.Services.Configure<BotOptions>(options => options.RateLimit.AccountBurst = 1);
+        builder.Services.Configure<BotOptions>(options => options.RateLimit.AccountPerSecond = 0.001);
+        builder.Services.Configure<BotOptions>(options => options.RateLimit.QueueLimit = 1);
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

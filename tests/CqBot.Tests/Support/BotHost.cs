@@ -39,8 +39,9 @@ internal sealed class BotHost : IAsyncDisposable
         var builder = new BotApplicationBuilder(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<Commands.IGreetingSource, Commands.FixedGreeting>();
+        builder.AddPlugin(new CqBot.Generated.ApplicationPlugin());
         configure?.Invoke(builder);
-        var app = builder.BuildOrThrow();
+        var app = builder.Build();
         await app.StartAsync();
         return new BotHost(app);
     }

@@ -11,10 +11,11 @@ internal sealed class DispatchHarness
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         Services = collection.BuildServiceProvider();
-        Dispatcher = new EventDispatcher(registry ?? CommandRegistry.CreateWithGeneratedCommands());
+        Dispatcher = registry is null ? new EventDispatcher() : new EventDispatcher(registry);
         if (registry is null)
         {
-            Dispatcher.ApplyGeneratedHandlers();
+            // This assembly's declarations, as a bot built from it would have them.
+            Dispatcher.AddPlugin(new CqBot.Generated.ApplicationPlugin());
         }
         Bot = new Bot(selfId, Transport);
     }

@@ -8,7 +8,7 @@ namespace CqBot;
 /// or prefix / @-mention / nickname, then the name), expands <c>$(…)</c> interpolations, and runs it.
 /// A message that addresses no command goes on to <c>next</c>.
 /// </summary>
-internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILogger logger)
+internal sealed partial class CommandMiddleware(DispatchTable table, EventDispatcher dispatcher, ILogger logger)
 {
     private const int MaxInterpolationDepth = 8;
 
@@ -42,14 +42,14 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
                 source = await InterpolateAsync(session, source, start, depth).ConfigureAwait(false);
                 start = 0;
             }
-            var context = new CommandContext(session, command, source, start, dispatcher.Texts) { Dispatcher = dispatcher };
+            var context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
             return await command.Handler(context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
             LogCommandFailed(exception, command.Name, session.UserId);
             dispatcher.RaiseError(session, exception);
-            return dispatcher.Texts.UnknownError;
+            return table.Texts.UnknownError;
         }
     }
 
@@ -121,7 +121,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
 
     private Invocation? Resolve(Session session, string text, bool requirePrefix)
     {
-        var settings = dispatcher.DispatchSettings;
+        var settings = table.Settings;
         var i = SkipSpace(text, 0);
 
         // Leading @-mentions: the bot's makes the message addressed; anyone else's means it is not for us.
@@ -166,8 +166,8 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
             }
         }
 
-        var commands = dispatcher.Commands;
-        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, text, i, addressed) is { } shortcut)
+        var commands = table.Commands;
+        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, session.Event, text, i, addressed) is { } shortcut)
         {
             return shortcut;
         }
@@ -175,7 +175,7 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
         var prefixed = !requirePrefix;
         if (requirePrefix)
         {
-            foreach (var prefix in dispatcher.SortedPrefixes)
+            foreach (var prefix in table.SortedPrefixes)
             {
                 if (string.CompareOrdinal(text, i, prefix, 0, prefix.Length) == 0)
                 {
@@ -215,17 +215,23 @@ internal sealed partial class CommandMiddleware(EventDispatcher dispatcher, ILog
             command = child;
             i = end;
         }
+        // A command of a plugin that is out of scope here is not there for this message.
+        if (command.Owner is { } owner && !owner.Allows(session.Event))
+        {
+            return null;
+        }
         return string.IsNullOrEmpty(preset)
             ? new Invocation(command, text, i)
             : new Invocation(command, preset + text[i..], 0);
     }
 
-    private static Invocation? MatchShortcut(CommandRegistry commands, string text, int start, bool addressed)
+    private static Invocation? MatchShortcut(CommandRegistry commands, Event @event, string text, int start, bool addressed)
     {
         var message = text.AsSpan(start).Trim();
         foreach (var (shortcut, command) in commands.Shortcuts)
         {
-            if (!message.StartsWith(shortcut.Pattern, StringComparison.Ordinal) || (shortcut.RequireAddress && !addressed))
+            if (!message.StartsWith(shortcut.Pattern, StringComparison.Ordinal) || (shortcut.RequireAddress && !addressed)
+                || (command.Owner is { } owner && !owner.Allows(@event)))
             {
                 continue;
             }

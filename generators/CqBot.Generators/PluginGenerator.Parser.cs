@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using CqBot.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CqBot.Generators;
+
+public sealed partial class PluginGenerator
+{
+    internal static class Parser
+    {
+        private const string BotPluginName = "global::CqBot.BotPlugin";
+        private const string BotApplicationName = "global::CqBot.Hosting.BotApplication";
+
+        public static PluginResult ReadPlugin(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var location = type.Locations.Length > 0 ? type.Locations[0] : null;
+            var syntax = (ClassDeclarationSyntax)context.TargetNode;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || type.ContainingType is not null || type.IsGenericType || type.IsStatic)
+            {
+                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
+            }
+            var needsBase = type.BaseType is null || type.BaseType.SpecialType == SpecialType.System_Object;
+            if (!needsBase && !DerivesFromBotPlugin(type))
+            {
+                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
+            }
+            string? name = null;
+            foreach (var attribute in context.Attributes)
+            {
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string given)
+                {
+                    name = given;
+                }
+            }
+            var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+            var model = new ContainingTypeModel(ns, type.Name, "class", type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            return new PluginResult(new PluginModel(model, name, needsBase), LocationInfo.From(location), EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        /// <summary>Plugins in a fixed order, so the first (the one that gets the declarations) does not depend on file order.</summary>
+        public static EquatableArray<PluginModel> Order(ImmutableArray<PluginModel> plugins)
+        {
+            var sorted = new List<PluginModel>(plugins);
+            sorted.Sort(static (a, b) => string.CompareOrdinal(a.Type.FullyQualifiedName, b.Type.FullyQualifiedName));
+            return new EquatableArray<PluginModel>(sorted.ToArray());
+        }
+
+        /// <summary>A cheap syntax check: an invocation of something named <c>CreateBuilder</c>.</summary>
+        public static bool IsCreateBuilderCall(SyntaxNode node) =>
+            node is InvocationExpressionSyntax invocation
+            && invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "CreateBuilder",
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == "CreateBuilder",
+                _ => false,
+            };
+
+        /// <summary>The interceptable location of a call of <c>BotApplication.CreateBuilder(string[])</c>, or null for any other call.</summary>
+        public static EntryCallModel? ReadEntryCall(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+                || method.Name != "CreateBuilder"
+                || method.Parameters.Length != 1
+                || method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != BotApplicationName)
+            {
+                return null;
+            }
+            var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+            return location is null ? null : new EntryCallModel(location.Version, location.Data, location.GetDisplayLocation());
+        }
+
+        private static bool DerivesFromBotPlugin(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == BotPluginName)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

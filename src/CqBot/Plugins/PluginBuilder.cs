@@ -1,0 +1,43 @@
+namespace CqBot;
+
+/// <summary>
+/// What a plugin adds to the bot while it is built: commands, middleware and listeners, all limited
+/// to the plugin's <see cref="Scope"/>.
+/// </summary>
+public sealed class PluginBuilder : IEventRoutes
+{
+    private readonly EventDispatcher _dispatcher;
+
+    internal PluginBuilder(EventDispatcher dispatcher, PluginHandle handle)
+    {
+        _dispatcher = dispatcher;
+        Handle = handle;
+    }
+
+    /// <summary>The plugin's name.</summary>
+    public string Name => Handle.Name;
+
+    /// <summary>Where the plugin answers; limit it here, or later through the application's plugin list.</summary>
+    public PluginScope Scope
+    {
+        get => Handle.Scope;
+        set => Handle.Scope = value;
+    }
+
+    internal PluginHandle Handle { get; }
+
+    /// <summary>Adds a command; its name and aliases must be free among every plugin's commands.</summary>
+    public void AddCommand(CommandDefinition command) => _dispatcher.AddCommand(command, Handle);
+
+    /// <inheritdoc />
+    public IDisposable Use(Middleware middleware, bool prepend = false) => _dispatcher.Use(middleware, prepend, Handle);
+
+    /// <inheritdoc />
+    public IDisposable On(string eventName, EventListener listener, int priority = 0, bool block = false) =>
+        _dispatcher.On(eventName, listener, priority, block, Handle);
+
+    /// <inheritdoc />
+    public IDisposable On<TEvent>(Func<TEvent, Session, ValueTask<QuickOperation?>> listener, int priority = 0, bool block = false)
+        where TEvent : Event =>
+        _dispatcher.On(listener, priority, block, Handle);
+}
