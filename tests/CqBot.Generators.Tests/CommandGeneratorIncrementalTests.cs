@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Reflection;
 using CqBot.Generators.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -106,34 +104,9 @@ public sealed class CommandGeneratorIncrementalTests
         var result = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult();
         var outputs = TrackedSteps.SelectMany(step => result.Results[0].TrackedSteps[step]).SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
         Assert.NotEmpty(outputs);
-        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var output in outputs)
         {
-            Walk(output, visited, "output");
-        }
-    }
-
-    private static void Walk(object? value, HashSet<object> visited, string path)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
-        {
-            return;
-        }
-        var type = value.GetType();
-        Assert.False(
-            value is ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Compilation or Location,
-            $"{path} holds a {type.FullName}; pipeline models must hold plain values only.");
-        if (value is IEnumerable items)
-        {
-            var i = 0;
-            foreach (var item in items)
-            {
-                Walk(item, visited, $"{path}[{i++}]");
-            }
-        }
-        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            Walk(field.GetValue(value), visited, path + "." + field.Name);
+            ModelGraph.AssertPlain(output);
         }
     }
 }
