@@ -64,8 +64,18 @@ public sealed class OptionDispatchTests
     [Theory]
     [InlineData("poke [CQ:at,qq=12345]", "12345")]
     [InlineData("poke @678", "678")]
+    [InlineData("poke @onebot:123", "123")]
     public async Task UserArgument_MentionOrAtNumber_GivesUserId(string input, string expected) =>
         Assert.Equal(expected, await _harness.SendGroupAsync(input));
+
+    [Theory]
+    [InlineData("poke @discord:123")]
+    [InlineData("poke @qq:123")]
+    [InlineData("poke @:123")]
+    [InlineData("poke @onebot:")]
+    [InlineData("poke onebot:123")]
+    public async Task UserArgument_OtherPlatformOrNoAt_IsInvalid(string input) =>
+        Assert.Equal("参数 target 输入无效，请指定正确的用户。", await _harness.SendGroupAsync(input));
 
     [Fact]
     public async Task UserArgument_PlainWord_IsInvalid() =>
