@@ -71,6 +71,15 @@ public partial class OptionCommands
 
     [Command("ver <version>")]
     public static string Ver(Version version) => version.Major.ToString(CultureInfo.InvariantCulture);
+
+    [Command("level")]
+    [Option("gamma", "-c", Value = 1)]
+    public static string Level(int gamma = 0) => gamma.ToString(CultureInfo.InvariantCulture);
+
+    [Command("style")]
+    [Option("style", "-F", Value = "fancy")]
+    [Option("style", "-s <style>")]
+    public static string Style(string style = "plain") => style;
 }
 
 public partial class ChatCommands(IGreetingSource greetings)
