@@ -148,7 +148,7 @@ namespace Sample.Tools
             }
             if (context.Session.Event is not global::CqBot.GroupMessageEvent p_group)
             {
-                return new((global::CqBot.Message?)null);
+                return new(global::CqBot.CommandReply.FromText(context.Texts.GroupChatOnly));
             }
             var p_bot = context.Session.Bot;
             global::Sample.Tools.Tools.Count(p_words, p_group, p_bot);

@@ -94,6 +94,9 @@ public partial class ChatCommands(IGreetingSource greetings)
     public static string WhoAmI(Session session, GroupMessageEvent group) =>
         string.Create(CultureInfo.InvariantCulture, $"{session.UserId}@{group.GroupId}");
 
+    [Command("inbox")]
+    public static string Inbox(PrivateMessageEvent message) => message.UserId.ToString(CultureInfo.InvariantCulture);
+
     [Command("count [...words]")]
     public static string Count(string[] words) => words.Length.ToString(CultureInfo.InvariantCulture);
 
