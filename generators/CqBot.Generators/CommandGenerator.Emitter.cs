@@ -342,7 +342,8 @@ public sealed partial class CommandGenerator
                 ValueConversion.Segment => "global::CqBot.CommandValueParsers.ToSegment(" + value + ".Text)",
                 ValueConversion.Enum => "global::System.Enum.Parse<" + type + ">(" + value + ".Text, true)",
                 ValueConversion.Parsable => type + ".Parse(" + value + ".Text, global::System.Globalization.CultureInfo.InvariantCulture)",
-                ValueConversion.TryParsable => "(" + type + ".TryParse(" + value + ".Text, out var t_" + parameter.Name + ") ? t_" + parameter.Name + " : default!)",
+                // The validator accepted the text, so TryParse succeeds, whether or not its out parameter says so.
+                ValueConversion.TryParsable => "(" + type + ".TryParse(" + value + ".Text, out var t_" + parameter.Name + ") ? t_" + parameter.Name + "! : default!)",
                 _ => "default!",
             };
         }
