@@ -196,7 +196,7 @@ public sealed partial class CommandGenerator
                 {
                     case ParameterSource.Event:
                         writer.Open("if (context.Session.Event is not " + parameter.TypeName + " " + local + ")");
-                        writer.Line(exit.Return("(global::CqBot.Message?)null"));
+                        writer.Line(exit.Return(WrongEventReply(parameter.TypeName)));
                         writer.Close();
                         break;
                     case ParameterSource.Argument:
@@ -254,6 +254,15 @@ public sealed partial class CommandGenerator
         {
             public string Return(string expression) => isAsync ? "return " + expression + ";" : "return new(" + expression + ");";
         }
+
+        // Commands run for messages, so a group or private message parameter is the one that can miss:
+        // say which chat the command needs. No other event reaches a command.
+        private static string WrongEventReply(string eventType) => eventType switch
+        {
+            "global::CqBot.GroupMessageEvent" => "global::CqBot.CommandReply.FromText(context.Texts.GroupChatOnly)",
+            "global::CqBot.PrivateMessageEvent" => "global::CqBot.CommandReply.FromText(context.Texts.PrivateChatOnly)",
+            _ => "(global::CqBot.Message?)null",
+        };
 
         private static string Injected(ParameterModel parameter) => parameter.Source switch
         {
@@ -333,7 +342,8 @@ public sealed partial class CommandGenerator
                 ValueConversion.Segment => "global::CqBot.CommandValueParsers.ToSegment(" + value + ".Text)",
                 ValueConversion.Enum => "global::System.Enum.Parse<" + type + ">(" + value + ".Text, true)",
                 ValueConversion.Parsable => type + ".Parse(" + value + ".Text, global::System.Globalization.CultureInfo.InvariantCulture)",
-                ValueConversion.TryParsable => "(" + type + ".TryParse(" + value + ".Text, out var t_" + parameter.Name + ") ? t_" + parameter.Name + " : default!)",
+                // The validator accepted the text, so TryParse succeeds, whether or not its out parameter says so.
+                ValueConversion.TryParsable => "(" + type + ".TryParse(" + value + ".Text, out var t_" + parameter.Name + ") ? t_" + parameter.Name + "! : default!)",
                 _ => "default!",
             };
         }

@@ -104,11 +104,14 @@ public sealed partial class CommandGenerator
             var injected = ClassifyInjected(type, typeName);
             if (injected is not null)
             {
-                return new MethodParameter(parameter.Name, typeName, injected, "", null, null, null, typeName);
+                return new MethodParameter(parameter.Name, typeName, injected, "", null, null, null, typeName, typeName, false);
             }
             var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
                 ? SymbolNames.FullyQualified(nullable.TypeArguments[0])
                 : typeName;
+            // Generated code enables nullable reference types for itself, so the local that holds the
+            // value says '?' whenever the parameter accepts null, also where the user's code is oblivious.
+            var rejectsNull = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
             return new MethodParameter(
                 parameter.Name,
                 typeName,
@@ -116,8 +119,10 @@ public sealed partial class CommandGenerator
                 SymbolNames.ForMessages(type),
                 syntax is not null ? LocationInfo.From(syntax.Identifier) : LocationInfo.From(parameter.Locations.Length > 0 ? parameter.Locations[0] : null),
                 TypeShape.Of(type),
-                DefaultLiteral(parameter),
-                underlying);
+                DefaultLiteral(parameter, rejectsNull),
+                underlying,
+                type.IsReferenceType && !rejectsNull ? typeName + "?" : typeName,
+                rejectsNull);
         }
 
         private static OptionSource ReadOption(AttributeData attribute, string name, CancellationToken cancellationToken)
@@ -286,7 +291,7 @@ public sealed partial class CommandGenerator
                     return;
                 }
                 Arguments[index] = new ArgumentModel(declared.Name, kind, declared.Required, declared.Variadic, shape.Validator);
-                Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, parameter.TypeName, index, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
+                Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, parameter.ValueTypeName, index, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
             }
 
             private Dictionary<string, PendingOption> BindOptionDeclarations()
@@ -399,7 +404,13 @@ public sealed partial class CommandGenerator
                             option.Hidden,
                             syntax.TakesValue ? shape.Validator : null));
                     }
-                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, parameter.TypeName, pending.Slot, shape.Conversion, shape.ElementTypeName, parameter.ExplicitDefault ?? defaultFromAttribute, kind));
+                    var defaultLiteral = parameter.ExplicitDefault ?? defaultFromAttribute;
+                    if (parameter.RejectsNull && defaultLiteral is null or "default")
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionNeedsDefault, parameter.Location, parameter.Name, pending.Name));
+                        continue;
+                    }
+                    Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, parameter.ValueTypeName, pending.Slot, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
                 }
             }
 
@@ -502,7 +513,8 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        private static string? DefaultLiteral(IParameterSymbol parameter)
+        // A null default of a parameter that rejects null was written `= null!`: the author's choice.
+        private static string? DefaultLiteral(IParameterSymbol parameter, bool rejectsNull)
         {
             if (!parameter.HasExplicitDefaultValue)
             {
@@ -511,7 +523,7 @@ public sealed partial class CommandGenerator
             var value = parameter.ExplicitDefaultValue;
             if (value is null)
             {
-                return "default";
+                return rejectsNull ? "default!" : "default";
             }
             var literal = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
             var type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : parameter.Type;

@@ -74,6 +74,11 @@ internal static class GeneratorDiagnostics
         "Check method '{0}' returns '{1}'; return string, Message or bool (or a Task/ValueTask of one): null or true lets the command run",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OptionNeedsDefault = new(
+        "CQB2014", "Option needs a default",
+        "Parameter '{0}' binds to the option '{1}', which may be left out, and must be nullable or have a default value",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedHandlerReturnType = new(
         "CQB2101", "Unsupported event handler return type",
         "Event handler '{0}' returns '{1}'; return nothing, string, Message or QuickOperation, or a Task/ValueTask of one",
@@ -99,8 +104,8 @@ internal static class GeneratorDiagnostics
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
         TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
-        UnsupportedCheck, UnsupportedHandlerReturnType, InvalidMiddlewareSignature, InvalidPluginClass,
-        SecondPluginClass,
+        UnsupportedCheck, OptionNeedsDefault, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
+        InvalidPluginClass, SecondPluginClass,
     ];
 
     public static DiagnosticDescriptor Find(string id)

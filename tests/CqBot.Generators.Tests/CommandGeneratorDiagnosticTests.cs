@@ -93,6 +93,26 @@ public sealed class CommandGeneratorDiagnosticTests
     }
 
     [Fact]
+    public void NonNullableReferenceOptionWithoutDefault_ReportsOnTheParameter()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("greet")] [CqBot.Option("name", "-n <name>")] public static string Greet(string name) => name; }
+            """, out var source);
+        Assert.Equal("CQB2014", d.Id);
+        AssertSpan(d, source, "name");
+        Assert.Equal(source.IndexOf("string name", StringComparison.Ordinal) + "string ".Length, d.Location.SourceSpan.Start);
+    }
+
+    [Fact]
+    public void NonNullableReferenceOptionWithNullAttributeDefault_IsReported()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("greet")] [CqBot.Option("name", "-n <name>", Default = null)] public static string Greet(string name) => name; }
+            """, out _);
+        Assert.Equal("CQB2014", d.Id);
+    }
+
+    [Fact]
     public void OptionWithoutParameter_NamesTheOption()
     {
         var d = Single("""

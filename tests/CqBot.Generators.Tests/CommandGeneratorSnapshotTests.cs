@@ -62,6 +62,10 @@ public sealed class CommandGeneratorSnapshotTests
 
             [Command("mute")]
             public static Task<QuickOperation> Mute() => Task.FromResult(new QuickOperation { Ban = true });
+
+            [Command("write [text]")]
+            [Option("note", "-n <note>")]
+            public static string Write(string? text, string? note) => text ?? note ?? "";
         }
         """;
 

@@ -42,6 +42,8 @@ internal sealed record CommandSource(
 /// <param name="Shape">How a command value binds to the type; null for injected parameters.</param>
 /// <param name="ExplicitDefault">The default value as a C# literal, or null when the parameter has none.</param>
 /// <param name="UnderlyingTypeName">The type without <c>Nullable&lt;T&gt;</c>, fully qualified.</param>
+/// <param name="ValueTypeName">The type of a local holding an argument or option for it, fully qualified, with <c>?</c> when it is a reference type that accepts null.</param>
+/// <param name="RejectsNull">A reference type declared non-nullable: leaving it null would be a lie.</param>
 internal sealed record MethodParameter(
     string Name,
     string TypeName,
@@ -50,7 +52,9 @@ internal sealed record MethodParameter(
     LocationInfo? Location,
     TypeShape? Shape,
     string? ExplicitDefault,
-    string UnderlyingTypeName);
+    string UnderlyingTypeName,
+    string ValueTypeName,
+    bool RejectsNull);
 
 /// <summary>One <c>[Option]</c> application, as written.</summary>
 /// <param name="Default">The <c>Default</c> named argument, or null when absent.</param>

@@ -42,7 +42,16 @@ public sealed class CommandSignature
                 }
             }
         }
-        // Every option also answers to --kebab-name, as in Koishi, unless something else has that name.
+        // Every option also answers to --kebab-name, as in Koishi, unless something else has that name:
+        // its own declaration when it has one, whatever order the variants come in; else its first
+        // value-variant (where Koishi gives "", a value no declaration asked for).
+        for (var i = 0; i < options.Length; i++)
+        {
+            if (!options[i].HasFixedValue)
+            {
+                _byAlias.TryAdd("--" + ToKebabCase(options[i].Name), i);
+            }
+        }
         for (var i = 0; i < options.Length; i++)
         {
             _byAlias.TryAdd("--" + ToKebabCase(options[i].Name), i);

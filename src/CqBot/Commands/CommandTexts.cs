@@ -30,6 +30,8 @@ public sealed record CommandTexts
         ExpectChannel = "请指定正确的频道。",
         ExpectImage = "请上传图片。",
         UnknownError = "发生未知错误。",
+        GroupChatOnly = "此指令只能在群聊中使用。",
+        PrivateChatOnly = "此指令只能在私聊中使用。",
         HelpTitle = "指令：",
         HelpAliases = "别名：{0}。",
         HelpOptions = "可用的选项有：",
@@ -64,6 +66,8 @@ public sealed record CommandTexts
         ExpectChannel = "Expect a valid channel.",
         ExpectImage = "Expect an image.",
         UnknownError = "An unknown error has occurred.",
+        GroupChatOnly = "This command can only be used in a group chat.",
+        PrivateChatOnly = "This command can only be used in a private chat.",
         HelpTitle = "Command: ",
         HelpAliases = "Aliases: {0}.",
         HelpOptions = "Available options:",
@@ -130,6 +134,12 @@ public sealed record CommandTexts
 
     /// <summary>Sent when a command handler throws.</summary>
     public required string UnknownError { get; init; }
+
+    /// <summary>Sent when a command that takes a <see cref="GroupMessageEvent"/> is used outside a group.</summary>
+    public required string GroupChatOnly { get; init; }
+
+    /// <summary>Sent when a command that takes a <see cref="PrivateMessageEvent"/> is used outside a private chat.</summary>
+    public required string PrivateChatOnly { get; init; }
 
     /// <summary>Starts a command's help, before its name.</summary>
     public required string HelpTitle { get; init; }

@@ -181,7 +181,11 @@ public static class CommandValueParsers
             || token.Equals("off", StringComparison.OrdinalIgnoreCase) || token.SequenceEqual("0");
     }
 
-    /// <summary><c>user</c>: an @-mention CQ code <c>[CQ:at,qq=123]</c> or <c>@123</c>.</summary>
+    /// <summary>
+    /// <c>user</c>: an @-mention CQ code <c>[CQ:at,qq=123]</c>, <c>@123</c>, or <c>@onebot:123</c> (Koishi's
+    /// platform-qualified form). A user of another platform (<c>@discord:123</c>) is refused, as is
+    /// <c>onebot:123</c> without the <c>@</c>, which Koishi refuses too.
+    /// </summary>
     public static bool TryParseUser(ReadOnlySpan<char> token, out long value)
     {
         value = 0;
@@ -196,8 +200,26 @@ public static class CommandValueParsers
             var comma = digits.IndexOf(',');
             return long.TryParse(comma < 0 ? digits : digits[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out value);
         }
-        return token.Length > 1 && token[0] == '@' && long.TryParse(token[1..], NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        if (token.Length < 2 || token[0] != '@')
+        {
+            return false;
+        }
+        var id = token[1..];
+        var colon = id.IndexOf(':');
+        if (colon >= 0)
+        {
+            // Koishi names users platform:id; this bot only knows OneBot's, whose ids are QQ numbers.
+            if (!id[..colon].SequenceEqual(OneBotPlatform))
+            {
+                return false;
+            }
+            id = id[(colon + 1)..];
+        }
+        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>The platform name Koishi's OneBot adapter gives its users and channels.</summary>
+    private const string OneBotPlatform = "onebot";
 
     /// <summary>The segment an <c>image</c> value holds.</summary>
     public static Segment ToSegment(string cqCode) => Message.FromCqCode(cqCode) is { Count: > 0 } message ? message[0] : Segment.Text(cqCode);

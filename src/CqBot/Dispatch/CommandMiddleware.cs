@@ -23,7 +23,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
 
     public async ValueTask<Message?> InvokeAsync(Session session, Next next)
     {
-        if (session.MessageEvent is not { } message || Resolve(session, message.Message.ToCqCode(), requirePrefix: true) is not { } invocation)
+        if (session.MessageEvent is null || Resolve(session, session.Content, requirePrefix: true) is not { } invocation)
         {
             return await next().ConfigureAwait(false);
         }

@@ -7,6 +7,7 @@ namespace CqBot;
 public sealed class Session
 {
     private string? _content;
+    private string? _plainText;
 
     /// <summary>
     /// The quick operation that middleware or a command asked for beyond a reply (delete, kick, ban,
@@ -50,8 +51,19 @@ public sealed class Session
     /// <summary>The group the event happened in, or null.</summary>
     public long? GroupId => (Event as GroupMessageEvent)?.GroupId;
 
-    /// <summary>The message's text, with non-text segments left out; empty for events that are not messages.</summary>
-    public string Content => _content ??= MessageEvent?.Message.GetPlainText() ?? "";
+    /// <summary>
+    /// The whole message in CQ-code form, as Koishi's <c>session.content</c> keeps elements:
+    /// <c>ban [CQ:at,qq=1] 10m</c>. Text is CQ-escaped (<c>&amp;</c> is <c>&amp;amp;</c>, <c>[</c> and
+    /// <c>]</c> are <c>&amp;#91;</c> and <c>&amp;#93;</c>). This is the text commands are parsed from.
+    /// Empty for events that are not messages. For the text alone, use <see cref="PlainText"/>.
+    /// </summary>
+    public string Content => _content ??= MessageEvent?.Message.ToCqCode() ?? "";
+
+    /// <summary>
+    /// The message's text segments joined, unescaped, with @-mentions, images and other segments left
+    /// out: <c>ban  10m</c> for <c>ban [CQ:at,qq=1] 10m</c>. Empty for events that are not messages.
+    /// </summary>
+    public string PlainText => _plainText ??= MessageEvent?.Message.GetPlainText() ?? "";
 
     /// <summary>A service from the event's dependency-injection scope; throws when it is not registered.</summary>
     public T GetRequiredService<T>()

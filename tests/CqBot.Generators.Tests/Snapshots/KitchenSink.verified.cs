@@ -82,6 +82,10 @@ namespace CqBot.Generated
             {
                 Usage = "[on]",
             });
+            plugin.AddCommand(new global::CqBot.CommandDefinition("write", global::Sample.Tools.Tools.__CqBotSignature8_Write, global::Sample.Tools.Tools.__CqBotCommand8_Write)
+            {
+                Usage = "[text]",
+            });
         }
     }
 }
@@ -179,7 +183,7 @@ namespace Sample.Tools
             }
             if (context.Session.Event is not global::CqBot.GroupMessageEvent p_group)
             {
-                return new((global::CqBot.Message?)null);
+                return new(global::CqBot.CommandReply.FromText(context.Texts.GroupChatOnly));
             }
             var p_bot = context.Session.Bot;
             global::Sample.Tools.Tools.Count(p_words, p_group, p_bot);
@@ -446,6 +450,52 @@ namespace Sample.Tools
                 p_on = v_on.Boolean;
             }
             return new(global::Sample.Tools.Tools.Toggle(p_on));
+        }
+
+        /// <summary>The arguments and options of <c>write</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static readonly global::CqBot.CommandSignature __CqBotSignature8_Write = new(
+            new global::CqBot.ArgumentDeclaration[]
+            {
+                new("text", global::CqBot.CommandValueKind.String, false, false),
+            },
+            new global::CqBot.OptionDeclaration[]
+            {
+                new("note", new string[] { "-n" }, global::CqBot.CommandValueKind.String, true, true, "note"),
+            },
+            strictOptions: false);
+
+        /// <summary>Parses a command line for <c>write</c> and calls <see cref="Write"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
+        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand8_Write(global::CqBot.CommandContext context)
+        {
+            using var parsed = context.Parse();
+            if (parsed.Error is { } error)
+            {
+                return new(context.Fail(error));
+            }
+            var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
+            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            if (check0 is not null)
+            {
+                return new(check0);
+            }
+            if (parsed.HelpRequested)
+            {
+                return new(context.Help());
+            }
+            string? p_text = default;
+            if (parsed.ArgumentCount > 0)
+            {
+                var v_text = parsed.GetArgument(0);
+                p_text = v_text.Text;
+            }
+            string? p_note = default;
+            if (parsed.GetOption(0) is { IsSet: true } v_note)
+            {
+                p_note = v_note.Text;
+            }
+            return new(global::CqBot.CommandReply.FromText(global::Sample.Tools.Tools.Write(p_text, p_note)));
         }
     }
 }

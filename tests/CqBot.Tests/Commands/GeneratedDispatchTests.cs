@@ -89,8 +89,30 @@ public sealed class GeneratedDispatchTests
         Assert.Equal("42@777", await _harness.SendGroupAsync("whoami", groupId: 777, userId: 42));
 
     [Fact]
-    public async Task Dispatch_EventParameterOfOtherKind_DoesNotRun() =>
-        Assert.Null(await _harness.SendPrivateAsync("whoami"));
+    public async Task Dispatch_GroupEventParameterInPrivateChat_SaysItNeedsAGroup() =>
+        Assert.Equal("此指令只能在群聊中使用。", await _harness.SendPrivateAsync("whoami"));
+
+    [Fact]
+    public async Task Dispatch_PrivateEventParameterInGroup_SaysItNeedsAPrivateChat() =>
+        Assert.Equal("此指令只能在私聊中使用。", await _harness.SendGroupAsync("inbox"));
+
+    [Fact]
+    public async Task Dispatch_PrivateEventParameterInPrivateChat_Runs() =>
+        Assert.Equal("42", await _harness.SendPrivateAsync("inbox", userId: 42));
+
+    [Fact]
+    public async Task Dispatch_GroupEventParameterInPrivateChat_EnglishTexts_UsesEnglish()
+    {
+        _harness.Dispatcher.Texts = CommandTexts.English;
+        Assert.Equal("This command can only be used in a group chat.", await _harness.SendPrivateAsync("whoami"));
+    }
+
+    [Fact]
+    public async Task Dispatch_PrivateEventParameterInGroup_EnglishTexts_UsesEnglish()
+    {
+        _harness.Dispatcher.Texts = CommandTexts.English;
+        Assert.Equal("This command can only be used in a private chat.", await _harness.SendGroupAsync("inbox"));
+    }
 
     [Fact]
     public async Task Dispatch_HandlerThrows_RepliesUnknownErrorAndKeepsWorking()

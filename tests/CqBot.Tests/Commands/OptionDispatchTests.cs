@@ -57,6 +57,20 @@ public sealed class OptionDispatchTests
     public async Task ValueVariants_SetTheirFixedValue(string input, string expected) =>
         Assert.Equal(expected, await _harness.SendGroupAsync(input));
 
+    // Deliberately not Koishi, which gives "" here: see Deviations.Unlisted.
+    [Theory]
+    [InlineData("level --gamma", "1")]
+    [InlineData("level -c", "1")]
+    [InlineData("level", "0")]
+    public async Task ValueVariant_ItsKebabName_SetsTheFixedValue(string input, string expected) =>
+        Assert.Equal(expected, await _harness.SendGroupAsync(input));
+
+    [Theory]
+    [InlineData("style --style bold", "bold")]
+    [InlineData("style -F", "fancy")]
+    public async Task KebabName_VariantDeclaredFirst_StillTakesAValue(string input, string expected) =>
+        Assert.Equal(expected, await _harness.SendGroupAsync(input));
+
     [Fact]
     public async Task DateArgument_Iso_Parses() =>
         Assert.Equal("2024-01-02 03:04", await _harness.SendGroupAsync("when 2024-01-02T03:04:05Z"));
@@ -64,8 +78,18 @@ public sealed class OptionDispatchTests
     [Theory]
     [InlineData("poke [CQ:at,qq=12345]", "12345")]
     [InlineData("poke @678", "678")]
+    [InlineData("poke @onebot:123", "123")]
     public async Task UserArgument_MentionOrAtNumber_GivesUserId(string input, string expected) =>
         Assert.Equal(expected, await _harness.SendGroupAsync(input));
+
+    [Theory]
+    [InlineData("poke @discord:123")]
+    [InlineData("poke @qq:123")]
+    [InlineData("poke @:123")]
+    [InlineData("poke @onebot:")]
+    [InlineData("poke onebot:123")]
+    public async Task UserArgument_OtherPlatformOrNoAt_IsInvalid(string input) =>
+        Assert.Equal("参数 target 输入无效，请指定正确的用户。", await _harness.SendGroupAsync(input));
 
     [Fact]
     public async Task UserArgument_PlainWord_IsInvalid() =>

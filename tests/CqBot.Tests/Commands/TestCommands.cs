@@ -71,6 +71,15 @@ public partial class OptionCommands
 
     [Command("ver <version>")]
     public static string Ver(Version version) => version.Major.ToString(CultureInfo.InvariantCulture);
+
+    [Command("level")]
+    [Option("gamma", "-c", Value = 1)]
+    public static string Level(int gamma = 0) => gamma.ToString(CultureInfo.InvariantCulture);
+
+    [Command("style")]
+    [Option("style", "-F", Value = "fancy")]
+    [Option("style", "-s <style>")]
+    public static string Style(string style = "plain") => style;
 }
 
 public partial class ChatCommands(IGreetingSource greetings)
@@ -84,6 +93,9 @@ public partial class ChatCommands(IGreetingSource greetings)
     [Command("whoami")]
     public static string WhoAmI(Session session, GroupMessageEvent group) =>
         string.Create(CultureInfo.InvariantCulture, $"{session.UserId}@{group.GroupId}");
+
+    [Command("inbox")]
+    public static string Inbox(PrivateMessageEvent message) => message.UserId.ToString(CultureInfo.InvariantCulture);
 
     [Command("count [...words]")]
     public static string Count(string[] words) => words.Length.ToString(CultureInfo.InvariantCulture);

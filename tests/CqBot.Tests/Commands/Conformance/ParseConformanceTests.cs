@@ -45,6 +45,18 @@ public sealed class ParseConformanceTests
         AssertMatches(expected!, actual, id);
     }
 
+    public static IEnumerable<object[]> UnlistedCases => Deviations.Unlisted.Keys.Select(id => new object[] { id });
+
+    [Theory]
+    [MemberData(nameof(UnlistedCases))]
+    public void Parse_UnlistedCase_MatchesDeviation(string id)
+    {
+        var (json, deviation) = Deviations.Unlisted[id];
+        using var document = JsonDocument.Parse(json);
+        var actual = Run(new KoishiCase(document.RootElement.Clone()));
+        AssertMatches(JsonNode.Parse(deviation.Expected)!, actual, id);
+    }
+
     internal static JsonObject Run(KoishiCase @case)
     {
         var signature = SignatureFromCase.Build(@case);
