@@ -99,13 +99,18 @@ internal static class GeneratorDiagnostics
         "Assembly declares plugin class '{0}' besides '{1}'; an assembly's declarations form one plugin, so keep one [Plugin] class per assembly",
         "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedSetting = new(
+        "CQB2203", "Unsupported plugin setting type",
+        "Setting '{0}' of '{1}' has type '{2}', which plugin settings cannot read; use string, bool, int, long, double, TimeSpan, Uri, an enum, or an array of string or long",
+        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
         TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
         UnsupportedCheck, OptionNeedsDefault, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
-        InvalidPluginClass, SecondPluginClass,
+        InvalidPluginClass, SecondPluginClass, UnsupportedSetting,
     ];
 
     public static DiagnosticDescriptor Find(string id)

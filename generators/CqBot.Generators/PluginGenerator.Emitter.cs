@@ -83,6 +83,11 @@ public sealed partial class PluginGenerator
                 writer.Line("public override string Name => " + Literal(plugin.Name) + ";");
                 writer.Line();
             }
+            if (plugin.Settings is { } settings)
+            {
+                SettingsEmitter.EmitBinder(writer, settings);
+                writer.Line();
+            }
             if (ownsDeclarations)
             {
                 writer.Line("/// <summary>Adds every command, event handler and middleware declared in this assembly.</summary>");

@@ -30,6 +30,12 @@ public sealed partial class PluginGenerator
             {
                 return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
             }
+            var diagnostics = new List<DiagnosticInfo>();
+            var settings = SettingsTypeOf(type) is { } settingsType ? ReadSettings(settingsType, diagnostics, cancellationToken) : null;
+            if (diagnostics.Count > 0)
+            {
+                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
             string? name = null;
             foreach (var attribute in context.Attributes)
             {
@@ -40,7 +46,7 @@ public sealed partial class PluginGenerator
             }
             var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
             var model = new ContainingTypeModel(ns, type.Name, "class", type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-            return new PluginResult(new PluginModel(model, name, needsBase), LocationInfo.From(location), EquatableArray<DiagnosticInfo>.Empty);
+            return new PluginResult(new PluginModel(model, name, needsBase, settings), LocationInfo.From(location), EquatableArray<DiagnosticInfo>.Empty);
         }
 
         /// <summary>Plugins in a fixed order, so the first (the one that gets the declarations) does not depend on file order.</summary>
@@ -76,11 +82,70 @@ public sealed partial class PluginGenerator
             return location is null ? null : new EntryCallModel(location.Version, location.Data, location.GetDisplayLocation());
         }
 
+        // The TSettings of the nearest BotPlugin<TSettings> base, if any.
+        private static INamedTypeSymbol? SettingsTypeOf(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.IsGenericType && current.TypeArguments.Length == 1
+                    && current.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == BotPluginName + "<TSettings>")
+                {
+                    return current.TypeArguments[0] as INamedTypeSymbol;
+                }
+            }
+            return null;
+        }
+
+        private static SettingsModel ReadSettings(INamedTypeSymbol settings, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var properties = new List<SettingModel>();
+            foreach (var member in settings.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } property
+                    || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false })
+                {
+                    continue;
+                }
+                if (ReaderOf(property.Type) is not { } reader)
+                {
+                    var where = property.Locations.Length > 0 ? property.Locations[0] : null;
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedSetting, where, property.Name, settings.Name, property.Type.ToDisplayString()));
+                    continue;
+                }
+                properties.Add(new SettingModel(property.Name, property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), reader));
+            }
+            return new SettingsModel(settings.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), new EquatableArray<SettingModel>(properties.ToArray()));
+        }
+
+        private static string? ReaderOf(ITypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return "Enum";
+            }
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_Double:
+                    return "Value";
+            }
+            if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String or SpecialType.System_Int64 })
+            {
+                return "Value";
+            }
+            var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return name is "global::System.TimeSpan" or "global::System.Uri" ? "Value" : null;
+        }
+
         private static bool DerivesFromBotPlugin(INamedTypeSymbol type)
         {
             for (var current = type.BaseType; current is not null; current = current.BaseType)
             {
-                if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == BotPluginName)
+                if (current.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) is BotPluginName or BotPluginName + "<TSettings>")
                 {
                     return true;
                 }

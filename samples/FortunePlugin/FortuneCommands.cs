@@ -4,17 +4,16 @@ using CqBot;
 namespace Fortune;
 
 /// <summary>The daily fortune: the same answer for a user all day, a new one tomorrow.</summary>
-public sealed partial class FortuneCommands(TimeProvider time)
+public sealed partial class FortuneCommands(TimeProvider time, FortuneSettings settings)
 {
-    private static readonly string[] s_fortunes = ["大吉", "中吉", "小吉", "吉", "末吉", "凶", "大凶"];
-
     /// <summary>Tells the sender today's fortune.</summary>
     [Command("fortune", Description = "今日运势", Aliases = ["jrrp"])]
     public string Tell(Session session)
     {
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var index = Pick(session.UserId, day, s_fortunes.Length);
-        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd} 的运势：{s_fortunes[index]}");
+        var fortunes = settings.Fortunes;
+        var index = Pick(session.UserId ^ settings.Seed, day, fortunes.Length);
+        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd} 的运势：{fortunes[index]}");
     }
 
     // Stable across processes and restarts (string.GetHashCode is not): a small mix of the user and the day.

@@ -147,7 +147,7 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
         {
             await _web.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (!_started && ToStartupException(exception) is { } startup)
+        catch (Exception exception) when (!_started && BotStartupException.From(exception) is { } startup)
         {
             throw startup;
         }
@@ -176,19 +176,11 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
         {
             await _web.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (ToStartupException(exception) is { } startup)
+        catch (Exception exception) when (BotStartupException.From(exception) is { } startup)
         {
             throw startup;
         }
     }
-
-    private static BotStartupException? ToStartupException(Exception exception) => exception switch
-    {
-        BotStartupException startup => startup,
-        OptionsValidationException validation => new BotConfigurationException(validation.Failures.FirstOrDefault() ?? validation.Message, validation),
-        IOException io => new BotStartupException(io.Message, BotStartupException.CannotStartExitCode, io),
-        _ => null,
-    };
 
     /// <summary>
     /// Stops: no new events are taken, running handlers get <see cref="BotOptions.ShutdownTimeout"/>

@@ -118,11 +118,13 @@ public sealed class BotApplicationBuilder
         var web = _web.Build();
         try
         {
+            // Settings are checked now, not when the host starts: a bad one stops Build with its one line.
+            web.Services.GetService<IStartupValidator>()?.Validate();
             return new BotApplication(web);
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (BotStartupException.From(exception) is { } startup && startup != exception)
         {
-            throw new BotConfigurationException(exception.Failures.FirstOrDefault() ?? exception.Message, exception);
+            throw startup;
         }
     }
 

@@ -39,6 +39,40 @@ public sealed class PluginGeneratorTests
         }
         """;
 
+    public const string SettingsSource = """
+        using System;
+        using CqBot;
+
+        namespace Weather;
+
+        public enum Units { Metric, Imperial }
+
+        public sealed class WeatherSettings
+        {
+            public string ApiKey { get; set; } = "";
+            public bool Verbose { get; set; }
+            public int Days { get; set; } = 3;
+            public long Owner { get; set; }
+            public double Threshold { get; set; }
+            public TimeSpan CacheFor { get; set; }
+            public Uri? Endpoint { get; set; }
+            public Units Units { get; set; }
+            public string[] Cities { get; set; } = [];
+            public long[] Groups { get; set; } = [];
+            public string ReadOnly => "";
+            public string Fixed { get; init; } = "";
+        }
+
+        [Plugin("weather")]
+        public sealed partial class WeatherPlugin : BotPlugin<WeatherSettings>;
+
+        public partial class WeatherCommands
+        {
+            [Command("weather <city>")]
+            public static string Forecast(string city, WeatherSettings settings) => city + settings.Days;
+        }
+        """;
+
     private static GeneratorRunResult PluginRun(GeneratorDriverRunResult result) =>
         result.Results.Single(run => run.Generator.GetGeneratorType() == typeof(PluginGenerator));
 
@@ -84,6 +118,28 @@ public sealed class PluginGeneratorTests
             public static class Plain { public static int Twice(int x) => x * 2; }
             """);
         Assert.Empty(PluginRun(result).GeneratedSources);
+    }
+
+    [Fact]
+    public void Generate_PluginWithSettings_MatchesSnapshotAndCompiles()
+    {
+        var (result, output, diagnostics) = GeneratorRunner.Run(SettingsSource);
+        Snapshot.Match("PluginSettings", result);
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void PluginSettingOfUnsupportedType_ReportsOnTheProperty()
+    {
+        var source = """
+            public sealed class S { public System.Collections.Generic.Dictionary<string, int> Map { get; set; } = new(); }
+            [CqBot.Plugin] public sealed partial class P : CqBot.BotPlugin<S>;
+            """;
+        var (_, _, diagnostics) = GeneratorRunner.Run(source);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("CQB2203", diagnostic.Id);
+        Assert.Equal("Map", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
 
     [Fact]

@@ -61,6 +61,31 @@ public sealed class InProcessBotTests
     }
 
     [Fact]
+    public async Task Program_FortuneSettingsFromConfiguration_AreBoundByTheGeneratedBinder()
+    {
+        await using var bot = await TestBot.StartAsync<Program>(configure: builder =>
+        {
+            builder.Configuration["CqBot:Plugins:fortune:Fortunes:0"] = "只有好运";
+            builder.Configuration["CqBot:Plugins:fortune:Seed"] = "12345";
+        });
+
+        var reply = await bot.ReceivePrivateMessageAsync(42, "fortune");
+
+        Assert.EndsWith("的运势：只有好运", reply.Text);
+    }
+
+    [Fact]
+    public async Task Program_BadFortuneSetting_StartFailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<CqBot.Hosting.BotConfigurationException>(() => TestBot.StartAsync<Program>(configure: builder =>
+            builder.Configuration["CqBot:Plugins:fortune:Seed"] = "lucky"));
+
+        Assert.Contains("CqBot:Plugins:fortune:Seed", error.Message);
+        Assert.Contains("'lucky'", error.Message);
+        Assert.Equal(2, error.ExitCode);
+    }
+
+    [Fact]
     public async Task HandMadePrompt_WaitingForTheSameChat_HangsAsInProduction()
     {
         // A prompt built by hand: the first message waits for the user's next one. Events of one chat

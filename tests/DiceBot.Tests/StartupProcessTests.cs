@@ -38,7 +38,32 @@ public sealed class StartupProcessTests
         Assert.Contains("--urls", stdout);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    [Fact]
+    public async Task BadPluginSetting_StopsWithOneLineNamingItAndExitCode2()
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(new Dictionary<string, string> { ["CQBOT_PLUGINS__FORTUNE__SEED"] = "lucky" }, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("CqBot:Plugins:fortune:Seed", line, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("lucky", line);
+        Assert.DoesNotContain("   at ", stderr + stdout);
+    }
+
+    [Fact]
+    public async Task PluginSettingRefusedByItsValidation_StopsWithOneLineAndExitCode2()
+    {
+        var (exitCode, _, stderr) = await RunAsync(new Dictionary<string, string> { ["CQBOT_PLUGINS__FORTUNE__FORTUNES__0"] = " " }, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("fortune", line);
+        Assert.Contains("Fortunes", line);
+    }
+
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(Dictionary<string, string> environment, params string[] args)
     {
         var binary = Environment.GetEnvironmentVariable("CQBOT_DICEBOT_BINARY");
         var start = string.IsNullOrEmpty(binary)
@@ -47,6 +72,10 @@ public sealed class StartupProcessTests
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -4,7 +4,16 @@ namespace CqBot.Generators.Model;
 /// A <c>[Plugin]</c> class. Root model of the plugin pipeline: only strings, booleans and nested
 /// models, never a symbol, syntax node or compilation, so the step caches across edits.
 /// </summary>
-internal sealed record PluginModel(ContainingTypeModel Type, string? Name, bool NeedsBaseType);
+internal sealed record PluginModel(ContainingTypeModel Type, string? Name, bool NeedsBaseType, SettingsModel? Settings);
+
+/// <summary>The settings type of a <c>BotPlugin&lt;TSettings&gt;</c>: its fully qualified name and the properties to bind.</summary>
+internal sealed record SettingsModel(string TypeName, EquatableArray<SettingModel> Properties);
+
+/// <summary>
+/// One settable property of a settings type. <see cref="Reader"/> names how it is read:
+/// <c>Value</c> (a TryRead overload), or <c>Enum</c> (TryReadEnum).
+/// </summary>
+internal sealed record SettingModel(string Name, string TypeName, string Reader);
 
 /// <summary>What reading one <c>[Plugin]</c> class produced: a model when it can be generated, and diagnostics.</summary>
 internal sealed record PluginResult(PluginModel? Model, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics);

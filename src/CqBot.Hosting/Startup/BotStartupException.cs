@@ -31,6 +31,17 @@ public class BotStartupException : Exception
     /// <summary>The process's exit code when this exception ends it; 0 after <c>--help</c> or <c>--version</c>.</summary>
     public int ExitCode { get; }
 
+    /// <summary>What start-up failures of the host and its options mean for the user, or null for a failure of another kind.</summary>
+    internal static BotStartupException? From(Exception exception) => exception switch
+    {
+        BotStartupException startup => startup,
+        AggregateException { InnerExceptions.Count: > 0 } aggregate => From(aggregate.InnerExceptions[0]),
+        PluginSettingsException settings => new BotConfigurationException(settings.Message, settings),
+        Microsoft.Extensions.Options.OptionsValidationException validation => new BotConfigurationException(validation.Failures.FirstOrDefault() ?? validation.Message, validation),
+        IOException io => new BotStartupException(io.Message, CannotStartExitCode, io),
+        _ => null,
+    };
+
     /// <summary>True when the message is for the user (an error); false when the output was already written (help).</summary>
     public bool IsError => ExitCode != 0;
 }

@@ -188,7 +188,7 @@ public sealed class TestBot : IAsyncDisposable
 
     private static async Task RunEntryPoint(MethodInfo entryPoint, string[] args)
     {
-        var result = entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
+        var result = entryPoint.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, entryPoint.GetParameters().Length == 0 ? null : [args], culture: null);
         if (result is Task task)
         {
             await task.ConfigureAwait(false);
