@@ -16,6 +16,7 @@ internal sealed class BotAccount : IApiTransport
     private readonly SendRateLimiter? _limiter;
     private readonly TimeSpan _apiTimeout;
     private IApiTransport? _inMemory;
+    private CancellationTokenSource? _connected;
     private OneBotWebSocket? _universal;
     private OneBotWebSocket? _api;
     private OneBotWebSocket? _event;
@@ -93,6 +94,39 @@ internal sealed class BotAccount : IApiTransport
             {
                 return [.. new[] { _universal, _api, _event }.OfType<OneBotWebSocket>()];
             }
+        }
+    }
+
+    /// <summary>
+    /// The token handlers of this account's events get: cancelled at <paramref name="shutdown"/>, or when
+    /// the account loses its last WebSocket (<see cref="CancelHandlers"/>); a new one after that.
+    /// </summary>
+    public CancellationToken HandlerToken(CancellationToken shutdown)
+    {
+        var current = Volatile.Read(ref _connected);
+        if (current is not null)
+        {
+            return current.Token;
+        }
+        var fresh = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        current = Interlocked.CompareExchange(ref _connected, fresh, null);
+        if (current is null)
+        {
+            return fresh.Token;
+        }
+        fresh.Dispose();
+        return current.Token;
+    }
+
+    /// <summary>Cancels the handlers of events that came while the account was connected: its last connection is gone.</summary>
+    public void CancelHandlers()
+    {
+        if (Interlocked.Exchange(ref _connected, null) is { } connected)
+        {
+            // Registering on the token of a cancelled, disposed source runs the callback at once, so
+            // handlers that still hold the token are safe.
+            connected.Cancel();
+            connected.Dispose();
         }
     }
 

@@ -153,6 +153,7 @@ public sealed partial class BotAccounts : IDisposable
         LogDisconnected(account.SelfId, connection.Origin, connection.Role);
         if (!account.HasConnections)
         {
+            account.CancelHandlers();
             Raise(account, BotAccountState.Disconnected);
         }
     }

@@ -85,12 +85,13 @@ internal sealed partial class EventPipeline : IDisposable
 
     private async Task ProcessAsync(EventWork work)
     {
+        var cancellation = work.Account.HandlerToken(_handlersCancelled.Token);
         try
         {
             var scope = _scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                var session = new Session(work.Event, work.Account.Bot, scope.ServiceProvider, _handlersCancelled.Token);
+                var session = new Session(work.Event, work.Account.Bot, scope.ServiceProvider, cancellation);
                 var operation = await _dispatcher.HandleAsync(session).ConfigureAwait(false);
                 if (operation is null || operation.IsEmpty)
                 {
@@ -106,7 +107,7 @@ internal sealed partial class EventPipeline : IDisposable
         {
             // A handler's bug never takes the bot down, nor blocks the chat's later events.
             work.Reply?.TryComplete(null);
-            if (exception is not OperationCanceledException || !_handlersCancelled.IsCancellationRequested)
+            if (exception is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 LogEventFailed(exception, work.Account.SelfId, work.Event.PostType);
             }

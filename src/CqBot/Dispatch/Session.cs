@@ -33,7 +33,11 @@ public sealed class Session
     /// <summary>Services of this event's dependency-injection scope.</summary>
     public IServiceProvider Services { get; }
 
-    /// <summary>Cancelled when the bot shuts down or the connection that brought the event is gone.</summary>
+    /// <summary>
+    /// Cancelled when the bot shuts down (running handlers first get <c>ShutdownTimeout</c> to finish), or
+    /// when the account that received the event loses its last WebSocket connection: nothing could be
+    /// sent back then. An account that only posts events over HTTP has no connection to lose.
+    /// </summary>
     public CancellationToken CancellationToken { get; }
 
     /// <summary>The message event, or null when the event is not a message.</summary>

@@ -90,4 +90,32 @@ public sealed class GracefulShutdownTests
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(3));
         await host.App.DisposeAsync();
     }
+
+    [Fact]
+    public async Task AccountLosesItsLastConnection_RunningHandlersAreCancelled()
+    {
+        await using var host = await BotHost.StartAsync();
+        var cancelled = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        using var stuck = host.App.Use(async (session, next) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, session.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+            }
+            return null;
+        });
+        var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9504);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9504, 42, "hang"));
+        await started.Task.WaitAsync(BotHost.Timeout);
+
+        await client.DisposeAsync();
+
+        await cancelled.Task.WaitAsync(BotHost.Timeout);
+    }
 }
