@@ -50,8 +50,32 @@ public sealed class CommandDefinition
     /// <summary>True for commands CqBot provides itself (<c>help</c>, implicit parents); a command of the bot's own replaces them.</summary>
     public bool IsBuiltIn { get; init; }
 
+    private PluginScope _scope = PluginScope.Everywhere;
+
     /// <summary>The plugin the command belongs to, set when it is added; its scope limits where the command answers.</summary>
     internal PluginHandle? Owner { get; set; }
+
+    /// <summary>
+    /// Where this command answers, within its plugin's scope: <see cref="PluginScope.Everywhere"/> unless
+    /// limited. Out of scope the command does not answer and is left out of help. May change while the
+    /// bot runs; the change applies to the next event.
+    /// </summary>
+    public PluginScope Scope
+    {
+        get => Volatile.Read(ref _scope);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            Volatile.Write(ref _scope, value);
+        }
+    }
+
+    /// <summary>True when both the command's and its plugin's scope allow <paramref name="event"/>.</summary>
+    internal bool IsInScope(Event @event)
+    {
+        var own = Volatile.Read(ref _scope);
+        return (own.IsEverywhere || own.Allows(@event)) && (Owner is not { } owner || owner.Allows(@event));
+    }
 
     /// <summary>The handler that binds the parsed values and runs the command.</summary>
     public CommandHandler Handler { get; }

@@ -45,11 +45,11 @@ internal static class HelpCommand
         if (parsed.ArgumentCount == 0)
         {
             // Commands of a plugin that is out of scope here are not listed.
-            return CommandHelp.FormatList(table.Commands, context.Texts, prefix, showHidden, command => command.Owner is not { } owner || owner.Allows(@event));
+            return CommandHelp.FormatList(table.Commands, context.Texts, prefix, showHidden, command => command.IsInScope(@event));
         }
         var name = parsed.GetArgument(0).Text;
         if ((!table.Commands.TryGet(name, out var command) && !table.Commands.TryGet(name.Replace(' ', '.'), out command))
-            || (command.Owner is { } commandOwner && !commandOwner.Allows(@event)))
+            || !command.IsInScope(@event))
         {
             return context.Texts.CommandNotFound;
         }

@@ -216,7 +216,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             i = end;
         }
         // A command of a plugin that is out of scope here is not there for this message.
-        if (command.Owner is { } owner && !owner.Allows(session.Event))
+        if (!command.IsInScope(session.Event))
         {
             return null;
         }
@@ -231,7 +231,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         foreach (var (shortcut, command) in commands.Shortcuts)
         {
             if (!message.StartsWith(shortcut.Pattern, StringComparison.Ordinal) || (shortcut.RequireAddress && !addressed)
-                || (command.Owner is { } owner && !owner.Allows(@event)))
+                || !command.IsInScope(@event))
             {
                 continue;
             }

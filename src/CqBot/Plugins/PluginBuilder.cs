@@ -7,6 +7,7 @@ namespace CqBot;
 public sealed class PluginBuilder : IEventRoutes
 {
     private readonly EventDispatcher _dispatcher;
+    private readonly List<CommandDefinition> _commands = [];
 
     internal PluginBuilder(EventDispatcher dispatcher, PluginHandle handle)
     {
@@ -27,7 +28,28 @@ public sealed class PluginBuilder : IEventRoutes
     internal PluginHandle Handle { get; }
 
     /// <summary>Adds a command; its name and aliases must be free among every plugin's commands.</summary>
-    public void AddCommand(CommandDefinition command) => _dispatcher.AddCommand(command, Handle);
+    public void AddCommand(CommandDefinition command)
+    {
+        _dispatcher.AddCommand(command, Handle);
+        _commands.Add(command);
+    }
+
+    /// <summary>
+    /// A command this plugin added (declared or by <see cref="AddCommand"/>), by name, to limit it on its
+    /// own: <c>plugin.Command("ban").Scope = PluginScope.Everywhere.InAllGroups();</c>
+    /// </summary>
+    public CommandDefinition Command(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var command in _commands)
+        {
+            if (string.Equals(command.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return command;
+            }
+        }
+        throw new InvalidOperationException($"Plugin '{Name}' has no command named '{name}'; it has: {string.Join(", ", _commands.Select(command => command.Name))}.");
+    }
 
     /// <inheritdoc />
     public IDisposable Use(Middleware middleware, bool prepend = false) => _dispatcher.Use(middleware, prepend, Handle);

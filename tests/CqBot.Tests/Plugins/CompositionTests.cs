@@ -109,6 +109,30 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public async Task CommandScope_OneCommandLimited_OthersOfThePluginStillAnswer()
+    {
+        var harness = Harness(new EchoPlugin("alpha", "a"), new LimitedCommandPlugin());
+
+        Assert.Null(await harness.SendPrivateAsync("grouponly"));
+        Assert.Equal("group!", await harness.SendGroupAsync("grouponly"));
+        Assert.Equal("alpha answers", await harness.SendPrivateAsync("a"));
+        Assert.DoesNotContain("grouponly", await harness.SendPrivateAsync("help"));
+
+        Assert.True(harness.Dispatcher.Commands.TryGet("grouponly", out var command));
+        command.Scope = PluginScope.Everywhere;
+        Assert.Equal("group!", await harness.SendPrivateAsync("grouponly"));
+    }
+
+    private sealed class LimitedCommandPlugin : BotPlugin
+    {
+        public override void Configure(PluginBuilder plugin)
+        {
+            plugin.AddCommand(new CommandDefinition("grouponly", new CqBot.CommandSignature([], []), _ => new ValueTask<Message?>("group!")));
+            plugin.Command("GroupOnly").Scope = PluginScope.Everywhere.InAllGroups();
+        }
+    }
+
+    [Fact]
     public void Commands_OfABuiltDispatcher_AreReadOnly()
     {
         var harness = Harness(new EchoPlugin("alpha", "a"));
