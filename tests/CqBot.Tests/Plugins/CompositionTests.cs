@@ -163,6 +163,22 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public async Task ReadmeListenerExamples_CompileAndAnswer()
+    {
+        IEventRoutes app = Harness().Dispatcher;
+        app.On<FriendRequest>(request => QuickOperation.Approved(remark: "new friend"));
+        app.On<GroupIncreaseNotice>(notice => $"欢迎 {notice.UserId}！");
+        app.On<GroupMessageEvent>(message =>
+            message.Message.GetPlainText().Contains("spam") ? new QuickOperation { Delete = true, Ban = true, BanDuration = 600 } : null);
+        app.On<NoticeEvent>(async (notice, session) => { await session.Bot.CallAsync("get_status"); });
+        app.Use(session => session.Content == "ping" ? "pong" : null);
+
+        var harness = (EventDispatcher)app;
+        var operation = await harness.HandleAsync(new Session(GroupIncrease(5, 7), new Bot(TestEvents.SelfId, new RecordingTransport()), new ServiceCollection().BuildServiceProvider()));
+        Assert.Equal("欢迎 7！", operation?.Reply?.GetPlainText());
+    }
+
+    [Fact]
     public async Task UseWithText_AnswersOrLetsTheChainGoOn()
     {
         var harness = Harness(new EchoPlugin("alpha", "a"));
