@@ -92,6 +92,17 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FortuneFromThePluginLibrary_Answers()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "jrrp"));
+
+        var call = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(call);
+        Assert.Contains("的运势：", call.MessageText);
+    }
+
+    [Fact]
     public async Task BadDice_RepliesWithExplanation()
     {
         await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
