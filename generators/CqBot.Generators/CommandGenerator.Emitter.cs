@@ -62,20 +62,20 @@ public sealed partial class CommandGenerator
         {
             writer.Line("/// <summary>The arguments and options of <c>" + Escape(command.Name) + "</c>.</summary>");
             writer.Line(GeneratedCode);
-            writer.Line("internal static readonly global::CqBot.CommandSignature " + name + " = new(");
+            writer.Line("internal static readonly global::CqBot.Infrastructure.CommandSignature " + name + " = new(");
             writer.Indent();
             if (command.Arguments.Count == 0)
             {
-                writer.Line("global::System.Array.Empty<global::CqBot.ArgumentDeclaration>(),");
+                writer.Line("global::System.Array.Empty<global::CqBot.Infrastructure.ArgumentDeclaration>(),");
             }
             else
             {
-                writer.Line("new global::CqBot.ArgumentDeclaration[]");
+                writer.Line("new global::CqBot.Infrastructure.ArgumentDeclaration[]");
                 writer.Line("{");
                 writer.Indent();
                 foreach (var argument in command.Arguments)
                 {
-                    writer.Line("new(" + Literal(argument.Name) + ", global::CqBot.CommandValueKind." + argument.Kind + ", "
+                    writer.Line("new(" + Literal(argument.Name) + ", global::CqBot.Infrastructure.CommandValueKind." + argument.Kind + ", "
                         + Bool(argument.Required) + ", " + Bool(argument.Variadic) + (argument.Validator is null ? "" : ", " + argument.Validator) + "),");
                 }
                 writer.Outdent();
@@ -83,11 +83,11 @@ public sealed partial class CommandGenerator
             }
             if (command.Options.Count == 0)
             {
-                writer.Line("global::System.Array.Empty<global::CqBot.OptionDeclaration>(),");
+                writer.Line("global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),");
             }
             else
             {
-                writer.Line("new global::CqBot.OptionDeclaration[]");
+                writer.Line("new global::CqBot.Infrastructure.OptionDeclaration[]");
                 writer.Line("{");
                 writer.Indent();
                 foreach (var option in command.Options)
@@ -116,7 +116,7 @@ public sealed partial class CommandGenerator
                     }
                     writer.Line("new(" + Literal(option.Name) + ", "
                         + (aliases.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", aliases) + " }") + ", "
-                        + "global::CqBot.CommandValueKind." + option.Kind + ", " + Bool(option.TakesValue) + ", " + Bool(option.ValueRequired) + ", "
+                        + "global::CqBot.Infrastructure.CommandValueKind." + option.Kind + ", " + Bool(option.TakesValue) + ", " + Bool(option.ValueRequired) + ", "
                         + (option.ValueName is null ? "null" : Literal(option.ValueName)) + ")"
                         + (initializers.Count == 0 ? "" : " { " + string.Join(", ", initializers) + " }") + ",");
                 }
@@ -139,9 +139,9 @@ public sealed partial class CommandGenerator
             writer.Line("/// <summary>Parses a command line for <c>" + Escape(command.Name) + "</c> and calls <see cref=\"" + command.MethodName + "\"/>.</summary>");
             writer.Line(GeneratedCode);
             writer.Open("internal static " + (isAsync ? "async " : "") + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
-            writer.Line("using var parsed = context.Parse();");
+            writer.Line("using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);");
             writer.Open("if (parsed.Error is { } error)");
-            writer.Line(exit.Return("context.Fail(error)"));
+            writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromError(context, error)"));
             writer.Close();
 
             var needsInstance = !command.IsStatic;
@@ -174,8 +174,8 @@ public sealed partial class CommandGenerator
                 var verdict = "check" + checkIndex.ToString(CultureInfo.InvariantCulture);
                 writer.Line("var " + verdict + " = " + check.Result switch
                 {
-                    CheckResultKind.Text => "global::CqBot.CommandReply.FromText(" + call + ")",
-                    CheckResultKind.Boolean => "global::CqBot.CommandReply.FromCheck(" + call + ")",
+                    CheckResultKind.Text => "global::CqBot.Infrastructure.CommandReply.FromText(" + call + ")",
+                    CheckResultKind.Boolean => "global::CqBot.Infrastructure.CommandReply.FromCheck(" + call + ")",
                     _ => call,
                 } + ";");
                 writer.Open("if (" + verdict + " is not null)");
@@ -221,29 +221,29 @@ public sealed partial class CommandGenerator
                     writer.Line(exit.Return("(global::CqBot.Message?)null"));
                     break;
                 case ReturnKind.Text:
-                    writer.Line(exit.Return("global::CqBot.CommandReply.FromText(" + invocation + ")"));
+                    writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromText(" + invocation + ")"));
                     break;
                 case ReturnKind.Message:
                     writer.Line(exit.Return(invocation));
                     break;
                 case ReturnKind.Operation:
-                    writer.Line(exit.Return("global::CqBot.CommandReply.FromOperation(context, " + invocation + ")"));
+                    writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromOperation(context, " + invocation + ")"));
                     break;
                 case ReturnKind.TaskOfOperation:
                 case ReturnKind.ValueTaskOfOperation:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitOperation(context, " + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitOperation(context, " + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
                 case ReturnKind.Task:
                 case ReturnKind.ValueTask:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitNothing(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitNothing(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
                 case ReturnKind.TaskOfText:
                 case ReturnKind.ValueTaskOfText:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitText(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitText(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
                 case ReturnKind.TaskOfMessage:
                 case ReturnKind.ValueTaskOfMessage:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.CommandReply.AwaitMessage(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitMessage(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
                     break;
             }
             writer.Close();
@@ -259,8 +259,8 @@ public sealed partial class CommandGenerator
         // say which chat the command needs. No other event reaches a command.
         private static string WrongEventReply(string eventType) => eventType switch
         {
-            "global::CqBot.GroupMessageEvent" => "global::CqBot.CommandReply.FromText(context.Texts.GroupChatOnly)",
-            "global::CqBot.PrivateMessageEvent" => "global::CqBot.CommandReply.FromText(context.Texts.PrivateChatOnly)",
+            "global::CqBot.GroupMessageEvent" => "global::CqBot.Infrastructure.CommandReply.FromText(context.Texts.GroupChatOnly)",
+            "global::CqBot.PrivateMessageEvent" => "global::CqBot.Infrastructure.CommandReply.FromText(context.Texts.PrivateChatOnly)",
             _ => "(global::CqBot.Message?)null",
         };
 
@@ -320,8 +320,8 @@ public sealed partial class CommandGenerator
                 return;
             }
             writer.Open("if (" + value + ".Integer is < int.MinValue or > int.MaxValue)");
-            writer.Line(exit.Return("context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind." + errorKind + ", "
-                + Literal(parameter.Name) + ", global::CqBot.CommandValueKind." + parameter.Domain + "))"));
+            writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind." + errorKind + ", "
+                + Literal(parameter.Name) + ", global::CqBot.Infrastructure.CommandValueKind." + parameter.Domain + "))"));
             writer.Close();
         }
 
@@ -339,7 +339,7 @@ public sealed partial class CommandGenerator
                 ValueConversion.Boolean => value + ".Boolean",
                 ValueConversion.DateTimeOffset => value + ".Date",
                 ValueConversion.DateTime => value + ".Date.UtcDateTime",
-                ValueConversion.Segment => "global::CqBot.CommandValueParsers.ToSegment(" + value + ".Text)",
+                ValueConversion.Segment => "global::CqBot.Infrastructure.CommandValueParsers.ToSegment(" + value + ".Text)",
                 ValueConversion.Enum => "global::System.Enum.Parse<" + type + ">(" + value + ".Text, true)",
                 ValueConversion.Parsable => type + ".Parse(" + value + ".Text, global::System.Globalization.CultureInfo.InvariantCulture)",
                 // The validator accepted the text, so TryParse succeeds, whether or not its out parameter says so.
@@ -400,7 +400,7 @@ public sealed partial class CommandGenerator
                     {
                         shortcuts.Add("new(" + Literal(shortcut.Pattern) + ", " + Literal(shortcut.Preset) + ", " + Bool(shortcut.Fuzzy) + ", " + Bool(shortcut.RequireAddress) + ")");
                     }
-                    writer.Line("Shortcuts = new global::CqBot.CommandShortcut[] { " + string.Join(", ", shortcuts) + " },");
+                    writer.Line("Shortcuts = new global::CqBot.Infrastructure.CommandShortcut[] { " + string.Join(", ", shortcuts) + " },");
                 }
                 writer.Outdent();
                 writer.Line("});");

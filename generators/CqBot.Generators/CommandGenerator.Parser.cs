@@ -573,7 +573,7 @@ public sealed partial class CommandGenerator
             var value = constant.Value;
             if (value is bool flag)
             {
-                return new FixedValueSource("global::CqBot.CommandValue.FromBoolean(" + (flag ? "true" : "false") + ")", false, false);
+                return new FixedValueSource("global::CqBot.Infrastructure.CommandValue.FromBoolean(" + (flag ? "true" : "false") + ")", false, false);
             }
             if (constant.Kind == TypedConstantKind.Enum && constant.Type is INamedTypeSymbol enumType)
             {
@@ -586,7 +586,7 @@ public sealed partial class CommandGenerator
                         break;
                     }
                 }
-                return new FixedValueSource("new global::CqBot.CommandValue(global::CqBot.CommandValueKind.Custom, " + SymbolDisplay.FormatLiteral(memberName, true) + ")", false, false);
+                return new FixedValueSource("new global::CqBot.Infrastructure.CommandValue(global::CqBot.Infrastructure.CommandValueKind.Custom, " + SymbolDisplay.FormatLiteral(memberName, true) + ")", false, false);
             }
             if (value is string text)
             {
@@ -613,7 +613,7 @@ public sealed partial class CommandGenerator
             {
                 throw new System.InvalidOperationException("The Value of an option must be a boolean, a number, a string or an enum member.");
             }
-            return value.NeedsKind ? "new global::CqBot.CommandValue(global::CqBot.CommandValueKind." + kind + value.Expression : value.Expression;
+            return value.NeedsKind ? "new global::CqBot.Infrastructure.CommandValue(global::CqBot.Infrastructure.CommandValueKind." + kind + value.Expression : value.Expression;
         }
 
         private static LocationInfo? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)

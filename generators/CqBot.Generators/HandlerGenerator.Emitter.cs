@@ -115,28 +115,28 @@ public sealed partial class HandlerGenerator
                     writer.Line("return new((global::CqBot.QuickOperation?)null);");
                     break;
                 case HandlerReturnKind.Text:
-                    writer.Line("return new(global::CqBot.HandlerReply.FromText(" + call + "));");
+                    writer.Line("return new(global::CqBot.Infrastructure.HandlerReply.FromText(" + call + "));");
                     break;
                 case HandlerReturnKind.Message:
-                    writer.Line("return new(global::CqBot.HandlerReply.FromMessage(" + call + "));");
+                    writer.Line("return new(global::CqBot.Infrastructure.HandlerReply.FromMessage(" + call + "));");
                     break;
                 case HandlerReturnKind.Operation:
                     writer.Line("return new(" + call + ");");
                     break;
                 case HandlerReturnKind.Task:
                 case HandlerReturnKind.ValueTask:
-                    writer.Line("return global::CqBot.HandlerReply.AwaitNothing(" + call + ");");
+                    writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitNothing(" + call + ");");
                     break;
                 case HandlerReturnKind.TaskOfText:
                 case HandlerReturnKind.ValueTaskOfText:
-                    writer.Line("return global::CqBot.HandlerReply.AwaitText(" + call + ");");
+                    writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitText(" + call + ");");
                     break;
                 case HandlerReturnKind.TaskOfMessage:
                 case HandlerReturnKind.ValueTaskOfMessage:
-                    writer.Line("return global::CqBot.HandlerReply.AwaitMessage(" + call + ");");
+                    writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitMessage(" + call + ");");
                     break;
                 default:
-                    writer.Line("return global::CqBot.HandlerReply.AwaitOperation(" + call + ");");
+                    writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitOperation(" + call + ");");
                     break;
             }
             writer.Close();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BenchmarkDotNet.Attributes;
+using CqBot.Infrastructure;
 
 namespace CqBot.Benchmarks;
 

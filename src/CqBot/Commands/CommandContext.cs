@@ -1,10 +1,13 @@
 namespace CqBot;
 
-/// <summary>One invocation of a command: the session, the command, and the text of its arguments.</summary>
+/// <summary>
+/// One invocation of a command: the session, the command, and the text of its arguments. A command
+/// method or a <see cref="CheckAttribute"/> method may take it as a parameter.
+/// </summary>
 public sealed class CommandContext
 {
-    /// <summary>Creates a context; the command middleware does this for each invocation.</summary>
-    public CommandContext(Session session, CommandDefinition command, string source, int argumentsStart, CommandTexts texts)
+    // The command middleware creates one for each invocation.
+    internal CommandContext(Session session, CommandDefinition command, string source, int argumentsStart, CommandTexts texts)
     {
         Session = session;
         Command = command;
@@ -30,12 +33,6 @@ public sealed class CommandContext
 
     /// <summary>Cancelled when the bot shuts down.</summary>
     public CancellationToken CancellationToken => Session.CancellationToken;
-
-    /// <summary>Parses the arguments and options against the command's signature.</summary>
-    public ParsedCommand Parse() => CommandParser.Parse(Command.Signature, Source, ArgumentsStart);
-
-    /// <summary>The reply for a parse error.</summary>
-    public Message Fail(CommandParseError error) => error.ToText(Texts);
 
     /// <summary>The command's help text, in the bot's language.</summary>
     public Message Help() => CommandHelp.Format(Command, Texts, Table?.Commands, Table?.FirstPrefix ?? "");

@@ -6,7 +6,7 @@ namespace CqBot;
 /// Formats help in Koishi's layout: a command's title, description, aliases, usage text, options,
 /// examples and subcommands; and the list of commands.
 /// </summary>
-public static class CommandHelp
+internal static class CommandHelp
 {
     /// <summary>The help text of <paramref name="command"/>.</summary>
     /// <param name="command">The command.</param>

@@ -4,7 +4,7 @@ using System.Text;
 namespace CqBot;
 
 /// <summary>Writes a command line back from a command's arguments and options, as Koishi's <c>stringify</c>.</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     /// <summary>
     /// <c>name arg1 arg2 --option value --flag --no-other</c>: options by their <c>--kebab-name</c>, true

@@ -1,6 +1,12 @@
-namespace CqBot;
+using System.ComponentModel;
 
-/// <summary>What went wrong while parsing a command line.</summary>
+namespace CqBot.Infrastructure;
+
+/// <summary>
+/// What went wrong while parsing a command line. Used by generated code; bot authors change the texts
+/// users see through <see cref="CommandTexts"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum CommandParseErrorKind
 {
     /// <summary>An argument's value does not fit its type.</summary>
@@ -25,10 +31,14 @@ public enum CommandParseErrorKind
     UnclosedQuote,
 }
 
-/// <summary>A parse error: its kind, the argument or option it concerns, and the type that was expected.</summary>
+/// <summary>
+/// A parse error: its kind, the argument or option it concerns, and the type that was expected. Created by
+/// the parser and by generated code; <see cref="CommandReply.FromError"/> turns it into the reply.
+/// </summary>
 /// <param name="Kind">What went wrong.</param>
 /// <param name="Name">The argument or option name (for an unclosed quote, the text from the quote on).</param>
 /// <param name="Expected">The type the value should have had.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct CommandParseError(CommandParseErrorKind Kind, string Name, CommandValueKind Expected = CommandValueKind.String)
 {
     /// <summary>The message a user sees, in the given texts' language.</summary>

@@ -1,4 +1,4 @@
-namespace CqBot;
+namespace CqBot.Infrastructure;
 
 public static partial class CommandParser
 {

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using CqBot.Commands;
 
-namespace CqBot;
+namespace CqBot.Infrastructure;
 
 /// <summary>
 /// Parses a command line with Koishi's rules, tightened where Koishi surprises its users: required
@@ -8,10 +9,19 @@ namespace CqBot;
 /// swallows the next token), <c>--</c> ends the options, <c>--flag=false</c> is false, a valued option
 /// given without its value is an error, a quote that is never closed is reported, and a <c>text</c>
 /// value that is one quoted string loses its quotes. It reads the line in place: only the values of
-/// string-like arguments are copied.
+/// string-like arguments are copied. Called by generated command handlers; bot authors receive the
+/// parsed values as their method's parameters instead.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class CommandParser
 {
+    /// <summary>Parses the arguments and options of one invocation against its command's signature.</summary>
+    public static ParsedCommand Parse(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Parse(context.Command.Signature, context.Source, context.ArgumentsStart);
+    }
+
     /// <summary>Parses <paramref name="source"/> from <paramref name="start"/>; stops at an unquoted <paramref name="terminator"/>.</summary>
     public static ParsedCommand Parse(CommandSignature signature, string source, int start = 0, char terminator = '\0')
     {

@@ -112,7 +112,7 @@ public sealed class CommandRegistry
     }
 
     /// <summary>Adds an action-less command for every parent that subcommands name but nobody declared, so <c>admin</c> shows the help of <c>admin.ban</c>'s family.</summary>
-    public void AddImplicitParents()
+    internal void AddImplicitParents()
     {
         for (var i = 0; i < _commands.Count; i++)
         {

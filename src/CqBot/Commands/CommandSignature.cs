@@ -1,9 +1,12 @@
-namespace CqBot;
+using System.ComponentModel;
+
+namespace CqBot.Infrastructure;
 
 /// <summary>
-/// The arguments and options of one command, with the lookup tables the parser needs. The source
-/// generator creates one per command; it is immutable and shared by every invocation.
+/// The arguments and options of one command, with the lookup tables the parser needs. Generated code
+/// creates one per <see cref="CommandAttribute"/> method; it is immutable and shared by every invocation.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CommandSignature
 {
     private readonly Dictionary<string, int> _byAlias = new(StringComparer.Ordinal);

@@ -174,8 +174,8 @@ public sealed record CommandTexts
     /// <summary>Ends the command list; {0} is the first prefix.</summary>
     public required string CommandListEpilog { get; init; }
 
-    /// <summary>The expectation sentence for a type.</summary>
-    public string Expectation(CommandValueKind kind) => kind switch
+    // The expectation sentence for a type, as parse errors show it.
+    internal string Expectation(CommandValueKind kind) => kind switch
     {
         CommandValueKind.Number => ExpectNumber,
         CommandValueKind.Integer => ExpectInteger,

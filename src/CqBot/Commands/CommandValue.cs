@@ -1,11 +1,14 @@
-namespace CqBot;
+using System.ComponentModel;
+
+namespace CqBot.Infrastructure;
 
 /// <summary>
 /// A converted argument or option value. Only the field that matches <see cref="Kind"/> is meaningful,
 /// besides <see cref="Text"/>. A value that was not given is <c>default</c> (<see cref="IsSet"/> false).
 /// Numbers, flags and dates refer to the command line instead of copying their text, so parsing them
-/// allocates nothing.
+/// allocates nothing. Read by generated code, which passes the values to the command's parameters.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct CommandValue
 {
     // The text is _length characters of _string from _start: all of a given text, or a token of the

@@ -1,6 +1,12 @@
-namespace CqBot;
+using System.ComponentModel;
 
-/// <summary>The built-in argument and option types of a command declaration (Koishi's domains).</summary>
+namespace CqBot.Infrastructure;
+
+/// <summary>
+/// The built-in argument and option types of a command declaration (Koishi's domains, such as
+/// <c>:posint</c>). Used by generated code; bot authors write the type in the declaration.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum CommandValueKind
 {
     /// <summary><c>string</c>: one token; CQ entities are unescaped.</summary>

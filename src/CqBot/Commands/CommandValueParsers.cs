@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Globalization;
 
-namespace CqBot;
+namespace CqBot.Infrastructure;
 
-/// <summary>Conversions of command tokens to the built-in argument types.</summary>
+/// <summary>Conversions of command tokens to the built-in argument types; called by the parser and by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CommandValueParsers
 {
     /// <summary>Converts <paramref name="length"/> characters of <paramref name="source"/> at <paramref name="start"/>; numbers and flags keep referring to the source.</summary>

@@ -29,14 +29,14 @@ internal static class HelpCommand
 
     private static Message Run(CommandContext context)
     {
-        using var parsed = context.Parse();
+        using var parsed = CommandParser.Parse(context);
         if (parsed.HelpRequested)
         {
             return context.Help();
         }
         if (parsed.Error is { } error)
         {
-            return context.Fail(error);
+            return CommandReply.FromError(context, error);
         }
         var showHidden = parsed.GetOption(0).Boolean;
         var table = context.Table!;

@@ -1,9 +1,13 @@
-namespace CqBot;
+using System.ComponentModel;
+
+namespace CqBot.Infrastructure;
 
 /// <summary>
 /// A declared option, e.g. <c>-t, --times &lt;count:posint&gt;</c>. Several declarations may share a
 /// <see cref="Name"/>: the extra ones are value-variants (<c>-A, --advantage</c> setting a fixed value).
+/// Created by generated code from <see cref="OptionAttribute"/>, which is how bot authors declare one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record OptionDeclaration
 {
     private readonly CommandValue? _fixedValue;

@@ -1,9 +1,13 @@
-namespace CqBot;
+using System.ComponentModel;
+
+namespace CqBot.Infrastructure;
 
 /// <summary>
 /// The result of parsing a command line against a <see cref="CommandSignature"/>. Its storage is pooled:
 /// dispose it once its values are read (generated handlers do), or leave it to the garbage collector.
+/// Read by generated code.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParsedCommand : IDisposable
 {
     [ThreadStatic]

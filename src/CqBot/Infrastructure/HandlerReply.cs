@@ -1,6 +1,9 @@
-namespace CqBot;
+using System.ComponentModel;
+
+namespace CqBot.Infrastructure;
 
 /// <summary>Turns what an event handler returns into the event's quick operation; called by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class HandlerReply
 {
     /// <summary>A text reply; null means nothing.</summary>

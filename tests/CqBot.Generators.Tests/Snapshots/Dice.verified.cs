@@ -65,22 +65,22 @@ namespace Sample
     {
         /// <summary>The arguments and options of <c>roll</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature0_Roll = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature0_Roll = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("dice", global::CqBot.CommandValueKind.String, true, false),
+                new("dice", global::CqBot.Infrastructure.CommandValueKind.String, true, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>roll</c> and calls <see cref="Roll"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Roll(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             if (parsed.HelpRequested)
             {
@@ -92,7 +92,7 @@ namespace Sample
                 var v_dice = parsed.GetArgument(0);
                 p_dice = v_dice.Text;
             }
-            return new(global::CqBot.CommandReply.FromText(global::Sample.Dice.Roll(p_dice)));
+            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Dice.Roll(p_dice)));
         }
     }
 }

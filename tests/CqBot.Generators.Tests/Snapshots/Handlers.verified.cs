@@ -91,14 +91,14 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.QuickOperation?> __CqBotHandler3_Multi(global::CqBot.Session session)
         {
-            return global::CqBot.HandlerReply.AwaitMessage(global::Sample.Handlers.Multi(session, session.Bot, session.CancellationToken));
+            return global::CqBot.Infrastructure.HandlerReply.AwaitMessage(global::Sample.Handlers.Multi(session, session.Bot, session.CancellationToken));
         }
 
         /// <summary>Runs <see cref="Multi"/> for <c>notice/friend_recall</c> events.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.QuickOperation?> __CqBotHandler4_Multi(global::CqBot.Session session)
         {
-            return global::CqBot.HandlerReply.AwaitMessage(global::Sample.Handlers.Multi(session, session.Bot, session.CancellationToken));
+            return global::CqBot.Infrastructure.HandlerReply.AwaitMessage(global::Sample.Handlers.Multi(session, session.Bot, session.CancellationToken));
         }
 
         /// <summary>Runs <see cref="Second"/> as a step of the message chain.</summary>
@@ -113,7 +113,7 @@ namespace Sample
             {
                 return new((global::CqBot.QuickOperation?)null);
             }
-            return new(global::CqBot.HandlerReply.FromText(new global::Sample.Handlers(session.GetRequiredService<global::Sample.IGreeter>()).Welcome(typedEvent)));
+            return new(global::CqBot.Infrastructure.HandlerReply.FromText(new global::Sample.Handlers(session.GetRequiredService<global::Sample.IGreeter>()).Welcome(typedEvent)));
         }
     }
 }

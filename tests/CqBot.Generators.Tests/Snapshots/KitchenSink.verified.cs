@@ -68,7 +68,7 @@ namespace CqBot.Generated
                 Usage = "<word>",
                 Examples = new string[] { "repeat hi -t 2" },
                 Hidden = true,
-                Shortcuts = new global::CqBot.CommandShortcut[] { new("again", "", true, false) },
+                Shortcuts = new global::CqBot.Infrastructure.CommandShortcut[] { new("again", "", true, false) },
             });
             plugin.AddCommand(new global::CqBot.CommandDefinition("say", global::Sample.Tools.Tools.__CqBotSignature5_Say, global::Sample.Tools.Tools.__CqBotCommand5_Say)
             {
@@ -99,26 +99,26 @@ namespace Sample.Tools
     {
         /// <summary>The arguments and options of <c>add</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature0_Add = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature0_Add = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("a", global::CqBot.CommandValueKind.Integer, true, false),
-                new("b", global::CqBot.CommandValueKind.Integer, true, false),
+                new("a", global::CqBot.Infrastructure.CommandValueKind.Integer, true, false),
+                new("b", global::CqBot.Infrastructure.CommandValueKind.Integer, true, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>add</c> and calls <see cref="Add"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Add(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -139,34 +139,34 @@ namespace Sample.Tools
                 var v_b = parsed.GetArgument(1);
                 if (v_b.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidArgument, "b", global::CqBot.CommandValueKind.Integer)));
+                    return new(global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidArgument, "b", global::CqBot.Infrastructure.CommandValueKind.Integer)));
                 }
                 p_b = (int)v_b.Integer;
             }
-            return new(global::CqBot.CommandReply.FromText(instance.Add(p_a, p_b)));
+            return new(global::CqBot.Infrastructure.CommandReply.FromText(instance.Add(p_a, p_b)));
         }
 
         /// <summary>The arguments and options of <c>count</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature1_Count = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature1_Count = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("words", global::CqBot.CommandValueKind.String, false, true),
+                new("words", global::CqBot.Infrastructure.CommandValueKind.String, false, true),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>count</c> and calls <see cref="Count"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand1_Count(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -183,7 +183,7 @@ namespace Sample.Tools
             }
             if (context.Session.Event is not global::CqBot.GroupMessageEvent p_group)
             {
-                return new(global::CqBot.CommandReply.FromText(context.Texts.GroupChatOnly));
+                return new(global::CqBot.Infrastructure.CommandReply.FromText(context.Texts.GroupChatOnly));
             }
             var p_bot = context.Session.Bot;
             global::Sample.Tools.Tools.Count(p_words, p_group, p_bot);
@@ -192,25 +192,25 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>kick</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature2_Kick = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature2_Kick = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("target", global::CqBot.CommandValueKind.User, true, false),
+                new("target", global::CqBot.Infrastructure.CommandValueKind.User, true, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>kick</c> and calls <see cref="Kick"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Kick(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -225,27 +225,27 @@ namespace Sample.Tools
                 var v_target = parsed.GetArgument(0);
                 p_target = v_target.Integer;
             }
-            return new(global::CqBot.CommandReply.FromOperation(context, global::Sample.Tools.Tools.Kick(p_target)));
+            return new(global::CqBot.Infrastructure.CommandReply.FromOperation(context, global::Sample.Tools.Tools.Kick(p_target)));
         }
 
         /// <summary>The arguments and options of <c>mute</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature3_Mute = new(
-            global::System.Array.Empty<global::CqBot.ArgumentDeclaration>(),
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature3_Mute = new(
+            global::System.Array.Empty<global::CqBot.Infrastructure.ArgumentDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>mute</c> and calls <see cref="Mute"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Mute(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -254,22 +254,22 @@ namespace Sample.Tools
             {
                 return new(context.Help());
             }
-            return global::CqBot.CommandReply.AwaitOperation(context, global::Sample.Tools.Tools.Mute());
+            return global::CqBot.Infrastructure.CommandReply.AwaitOperation(context, global::Sample.Tools.Tools.Mute());
         }
 
         /// <summary>The arguments and options of <c>repeat</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature4_Repeat = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature4_Repeat = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("word", global::CqBot.CommandValueKind.String, true, false),
+                new("word", global::CqBot.Infrastructure.CommandValueKind.String, true, false),
             },
-            new global::CqBot.OptionDeclaration[]
+            new global::CqBot.Infrastructure.OptionDeclaration[]
             {
-                new("times", new string[] { "-t", "--times" }, global::CqBot.CommandValueKind.PositiveInteger, true, true, "count") { Description = "how often" },
-                new("loud", new string[] { "-l" }, global::CqBot.CommandValueKind.Boolean, false, false, null),
-                new("mode", new string[] { "-m" }, global::CqBot.CommandValueKind.String, true, false, "mode"),
-                new("mode", new string[] { "-A" }, global::CqBot.CommandValueKind.String, false, false, null) { FixedValue = new global::CqBot.CommandValue(global::CqBot.CommandValueKind.String, "adv") },
+                new("times", new string[] { "-t", "--times" }, global::CqBot.Infrastructure.CommandValueKind.PositiveInteger, true, true, "count") { Description = "how often" },
+                new("loud", new string[] { "-l" }, global::CqBot.Infrastructure.CommandValueKind.Boolean, false, false, null),
+                new("mode", new string[] { "-m" }, global::CqBot.Infrastructure.CommandValueKind.String, true, false, "mode"),
+                new("mode", new string[] { "-A" }, global::CqBot.Infrastructure.CommandValueKind.String, false, false, null) { FixedValue = new global::CqBot.Infrastructure.CommandValue(global::CqBot.Infrastructure.CommandValueKind.String, "adv") },
             },
             strictOptions: false);
 
@@ -277,18 +277,18 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand4_Repeat(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return context.Fail(error);
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromCheck(await global::Sample.Tools.Tools.NotTooOften(context.Session).ConfigureAwait(false));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromCheck(await global::Sample.Tools.Tools.NotTooOften(context.Session).ConfigureAwait(false));
             if (check0 is not null)
             {
                 return check0;
             }
-            var check1 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check1 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check1 is not null)
             {
                 return check1;
@@ -308,7 +308,7 @@ namespace Sample.Tools
             {
                 if (v_times.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidOption, "times", global::CqBot.CommandValueKind.PositiveInteger));
+                    return global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidOption, "times", global::CqBot.Infrastructure.CommandValueKind.PositiveInteger));
                 }
                 p_times = (int)v_times.Integer;
             }
@@ -322,30 +322,30 @@ namespace Sample.Tools
             {
                 p_mode = v_mode.Text;
             }
-            return global::CqBot.CommandReply.FromText(global::Sample.Tools.Tools.Repeat(p_word, p_times, p_loud, p_mode));
+            return global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Tools.Tools.Repeat(p_word, p_times, p_loud, p_mode));
         }
 
         /// <summary>The arguments and options of <c>say</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature5_Say = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature5_Say = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("text", global::CqBot.CommandValueKind.Text, true, false),
+                new("text", global::CqBot.Infrastructure.CommandValueKind.Text, true, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>say</c> and calls <see cref="Say"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Say(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -362,31 +362,31 @@ namespace Sample.Tools
             }
             var p_session = context.Session;
             var p_cancellationToken = context.CancellationToken;
-            return global::CqBot.CommandReply.AwaitMessage(global::Sample.Tools.Tools.Say(p_text, p_session, p_cancellationToken));
+            return global::CqBot.Infrastructure.CommandReply.AwaitMessage(global::Sample.Tools.Tools.Say(p_text, p_session, p_cancellationToken));
         }
 
         /// <summary>The arguments and options of <c>scale</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature6_Scale = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature6_Scale = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("factor", global::CqBot.CommandValueKind.Number, true, false),
-                new("times", global::CqBot.CommandValueKind.PositiveInteger, false, false),
+                new("factor", global::CqBot.Infrastructure.CommandValueKind.Number, true, false),
+                new("times", global::CqBot.Infrastructure.CommandValueKind.PositiveInteger, false, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>scale</c> and calls <see cref="Scale"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand6_Scale(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -407,34 +407,34 @@ namespace Sample.Tools
                 var v_times = parsed.GetArgument(1);
                 if (v_times.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return new(context.Fail(new global::CqBot.CommandParseError(global::CqBot.CommandParseErrorKind.InvalidArgument, "times", global::CqBot.CommandValueKind.PositiveInteger)));
+                    return new(global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidArgument, "times", global::CqBot.Infrastructure.CommandValueKind.PositiveInteger)));
                 }
                 p_times = (int)v_times.Integer;
             }
-            return global::CqBot.CommandReply.AwaitText(global::Sample.Tools.Tools.Scale(p_factor, p_times));
+            return global::CqBot.Infrastructure.CommandReply.AwaitText(global::Sample.Tools.Tools.Scale(p_factor, p_times));
         }
 
         /// <summary>The arguments and options of <c>toggle</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature7_Toggle = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature7_Toggle = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("on", global::CqBot.CommandValueKind.Boolean, false, false),
+                new("on", global::CqBot.Infrastructure.CommandValueKind.Boolean, false, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>toggle</c> and calls <see cref="Toggle"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand7_Toggle(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -454,14 +454,14 @@ namespace Sample.Tools
 
         /// <summary>The arguments and options of <c>write</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature8_Write = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature8_Write = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("text", global::CqBot.CommandValueKind.String, false, false),
+                new("text", global::CqBot.Infrastructure.CommandValueKind.String, false, false),
             },
-            new global::CqBot.OptionDeclaration[]
+            new global::CqBot.Infrastructure.OptionDeclaration[]
             {
-                new("note", new string[] { "-n" }, global::CqBot.CommandValueKind.String, true, true, "note"),
+                new("note", new string[] { "-n" }, global::CqBot.Infrastructure.CommandValueKind.String, true, true, "note"),
             },
             strictOptions: false);
 
@@ -469,13 +469,13 @@ namespace Sample.Tools
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand8_Write(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
-            var check0 = global::CqBot.CommandReply.FromText(instance.Everywhere(context));
+            var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
                 return new(check0);
@@ -495,7 +495,7 @@ namespace Sample.Tools
             {
                 p_note = v_note.Text;
             }
-            return new(global::CqBot.CommandReply.FromText(global::Sample.Tools.Tools.Write(p_text, p_note)));
+            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Tools.Tools.Write(p_text, p_note)));
         }
     }
 }

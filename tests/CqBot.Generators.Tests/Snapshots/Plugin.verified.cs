@@ -65,22 +65,22 @@ namespace Weather
     {
         /// <summary>The arguments and options of <c>weather</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature0_Forecast = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature0_Forecast = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("city", global::CqBot.CommandValueKind.String, true, false),
+                new("city", global::CqBot.Infrastructure.CommandValueKind.String, true, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>weather</c> and calls <see cref="Forecast"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Forecast(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             if (parsed.HelpRequested)
             {
@@ -92,7 +92,7 @@ namespace Weather
                 var v_city = parsed.GetArgument(0);
                 p_city = v_city.Text;
             }
-            return new(global::CqBot.CommandReply.FromText(global::Weather.WeatherCommands.Forecast(p_city)));
+            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Weather.WeatherCommands.Forecast(p_city)));
         }
     }
 }
@@ -112,7 +112,7 @@ namespace Weather
             {
                 return new((global::CqBot.QuickOperation?)null);
             }
-            return new(global::CqBot.HandlerReply.FromText(global::Weather.WeatherCommands.Welcome(typedEvent)));
+            return new(global::CqBot.Infrastructure.HandlerReply.FromText(global::Weather.WeatherCommands.Welcome(typedEvent)));
         }
     }
 }

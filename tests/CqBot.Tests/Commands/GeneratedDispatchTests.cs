@@ -1,3 +1,4 @@
+using CqBot.Infrastructure;
 using CqBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

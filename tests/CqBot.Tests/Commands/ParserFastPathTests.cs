@@ -1,4 +1,5 @@
 using System.Globalization;
+using CqBot.Infrastructure;
 
 namespace CqBot.Tests.Commands;
 

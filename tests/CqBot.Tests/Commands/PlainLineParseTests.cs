@@ -1,3 +1,5 @@
+using CqBot.Infrastructure;
+
 namespace CqBot.Tests.Commands;
 
 /// <summary>

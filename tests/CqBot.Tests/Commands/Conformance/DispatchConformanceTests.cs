@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CqBot.Infrastructure;
 using CqBot.Tests.Support;
 
 namespace CqBot.Tests.Commands.Conformance;
@@ -75,10 +76,10 @@ public sealed partial class DispatchConformanceTests
         var behavior = command.GetProperty("behavior").GetString()!;
         CommandHandler handler = context =>
         {
-            using var parsed = context.Parse();
+            using var parsed = CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new ValueTask<Message?>(context.Fail(error));
+                return new ValueTask<Message?>(CommandReply.FromError(context, error));
             }
             if (behavior.StartsWith("no action", StringComparison.Ordinal))
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CqBot.Generators.Declarations;
+using CqBot.Infrastructure;
 using CqBot.Tests.Support;
 
 namespace CqBot.Tests.Commands.Conformance;
@@ -53,7 +54,7 @@ public sealed class HelpConformanceTests
             var noAction = command.TryGetProperty("noAction", out var n) && n.GetBoolean();
             CommandHandler handler = noAction
                 ? context => new ValueTask<Message?>(context.Help())
-                : context => context.Parse() is { HelpRequested: true } ? new ValueTask<Message?>(context.Help()) : default;
+                : context => CommandParser.Parse(context) is { HelpRequested: true } ? new ValueTask<Message?>(context.Help()) : default;
             registry.Add(new CommandDefinition(name, signature, handler)
             {
                 Parent = parent,

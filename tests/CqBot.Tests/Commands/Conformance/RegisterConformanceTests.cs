@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CqBot.Commands;
+using CqBot.Infrastructure;
 
 namespace CqBot.Tests.Commands.Conformance;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CqBot.Generators.Declarations;
+using CqBot.Infrastructure;
 
 namespace CqBot.Tests.Commands.Conformance;
 

@@ -1,8 +1,18 @@
-namespace CqBot;
+using System.ComponentModel;
+
+namespace CqBot.Infrastructure;
 
 /// <summary>Turns what a command handler returns into the reply; called by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CommandReply
 {
+    /// <summary>The reply for a parse error, in the bot's language.</summary>
+    public static Message FromError(CommandContext context, CommandParseError error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return error.ToText(context.Texts);
+    }
+
     /// <summary>A text reply; null means no reply.</summary>
     public static Message? FromText(string? text) => text is null ? null : (Message)text;
 
