@@ -49,22 +49,22 @@ namespace Weather
     {
         /// <summary>The arguments and options of <c>weather</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static readonly global::CqBot.CommandSignature __CqBotSignature0_Forecast = new(
-            new global::CqBot.ArgumentDeclaration[]
+        internal static readonly global::CqBot.Infrastructure.CommandSignature __CqBotSignature0_Forecast = new(
+            new global::CqBot.Infrastructure.ArgumentDeclaration[]
             {
-                new("city", global::CqBot.CommandValueKind.String, true, false),
+                new("city", global::CqBot.Infrastructure.CommandValueKind.String, true, false),
             },
-            global::System.Array.Empty<global::CqBot.OptionDeclaration>(),
+            global::System.Array.Empty<global::CqBot.Infrastructure.OptionDeclaration>(),
             strictOptions: false);
 
         /// <summary>Parses a command line for <c>weather</c> and calls <see cref="Forecast"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
         internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Forecast(global::CqBot.CommandContext context)
         {
-            using var parsed = context.Parse();
+            using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(context.Fail(error));
+                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
             }
             if (parsed.HelpRequested)
             {
@@ -77,7 +77,7 @@ namespace Weather
                 p_city = v_city.Text;
             }
             var p_settings = context.GetRequiredService<global::Weather.WeatherSettings>();
-            return new(global::CqBot.CommandReply.FromText(global::Weather.WeatherCommands.Forecast(p_city, p_settings)));
+            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Weather.WeatherCommands.Forecast(p_city, p_settings)));
         }
     }
 }

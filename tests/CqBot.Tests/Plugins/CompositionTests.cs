@@ -13,7 +13,7 @@ public sealed class CompositionTests
 
         public override void Configure(PluginBuilder plugin)
         {
-            plugin.AddCommand(new CommandDefinition(command, new CqBot.CommandSignature([], []), _ => new ValueTask<Message?>(name + " answers")));
+            plugin.AddCommand(new CommandDefinition(command, new CqBot.Infrastructure.CommandSignature([], []), _ => new ValueTask<Message?>(name + " answers")));
             plugin.Use((session, next) => session.Content == name + "?" ? new ValueTask<Message?>(name + " is here") : next());
             plugin.On<GroupIncreaseNotice>(notice => (QuickOperation)("welcome from " + name));
         }
@@ -24,7 +24,7 @@ public sealed class CompositionTests
         public override void Configure(PluginBuilder plugin)
         {
             plugin.Scope = scope;
-            plugin.AddCommand(new CommandDefinition("secret", new CqBot.CommandSignature([], []), _ => new ValueTask<Message?>("found")));
+            plugin.AddCommand(new CommandDefinition("secret", new CqBot.Infrastructure.CommandSignature([], []), _ => new ValueTask<Message?>("found")));
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class CompositionTests
     {
         public override void Configure(PluginBuilder plugin)
         {
-            plugin.AddCommand(new CommandDefinition("grouponly", new CqBot.CommandSignature([], []), _ => new ValueTask<Message?>("group!")));
+            plugin.AddCommand(new CommandDefinition("grouponly", new CqBot.Infrastructure.CommandSignature([], []), _ => new ValueTask<Message?>("group!")));
             plugin.Command("GroupOnly").Scope = PluginScope.Everywhere.InAllGroups();
         }
     }
@@ -137,7 +137,7 @@ public sealed class CompositionTests
     {
         var harness = Harness(new EchoPlugin("alpha", "a"));
         var error = Assert.Throws<InvalidOperationException>(() =>
-            harness.Dispatcher.Commands.Add(new CommandDefinition("late", new CqBot.CommandSignature([], []), _ => default)));
+            harness.Dispatcher.Commands.Add(new CommandDefinition("late", new CqBot.Infrastructure.CommandSignature([], []), _ => default)));
         Assert.Contains("read-only", error.Message);
     }
 
