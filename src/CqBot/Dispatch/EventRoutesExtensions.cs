@@ -14,6 +14,18 @@ public static class EventRoutesExtensions
         return routes.Use((session, next) => answer(session) is { } text ? new ValueTask<Message?>(text) : next(), prepend);
     }
 
+    /// <summary>
+    /// Adds a synchronous listener for events named <paramref name="eventName"/> (<c>request/friend</c>,
+    /// <c>notice/group_increase</c>…); what it returns, or null, is the event's quick operation:
+    /// <c>app.On("request/friend", session =&gt; QuickOperation.Approved())</c>.
+    /// </summary>
+    public static IDisposable On(this IEventRoutes routes, string eventName, Func<Session, QuickOperation?> listener, int priority = 0, bool block = false)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(listener);
+        return routes.On(eventName, session => new ValueTask<QuickOperation?>(listener(session)), priority, block);
+    }
+
     /// <summary>Runs <paramref name="listener"/> for every event of type <typeparamref name="TEvent"/>.</summary>
     public static IDisposable On<TEvent>(this IEventRoutes routes, Action<TEvent> listener, int priority = 0, bool block = false)
         where TEvent : Event

@@ -172,10 +172,12 @@ public sealed class CompositionTests
             message.Message.GetPlainText().Contains("spam") ? new QuickOperation { Delete = true, Ban = true, BanDuration = 600 } : null);
         app.On<NoticeEvent>(async (notice, session) => { await session.Bot.CallAsync("get_status"); });
         app.Use(session => session.Content == "ping" ? "pong" : null);
+        app.On("notice/group_increase", session => session.Event is GroupIncreaseNotice { UserId: 7 } ? new QuickOperation { AtSender = true } : null);
 
         var harness = (EventDispatcher)app;
         var operation = await harness.HandleAsync(new Session(GroupIncrease(5, 7), new Bot(TestEvents.SelfId, new RecordingTransport()), new ServiceCollection().BuildServiceProvider()));
         Assert.Equal("欢迎 7！", operation?.Reply?.GetPlainText());
+        Assert.True(operation?.AtSender);
     }
 
     [Fact]
