@@ -22,7 +22,13 @@ public sealed class ApiCall
     /// <summary>The echo the bot sent over a WebSocket; null over HTTP.</summary>
     public JsonElement? Echo { get; }
 
-    /// <summary>How the call came: <c>websocket</c> or <c>http</c>.</summary>
+    /// <summary>
+    /// The typed request the bot made, for calls a <see cref="TestBot"/> received in memory (for example a
+    /// <c>GetGroupMemberInfoRequest</c> with its properties); null for calls that came over a socket.
+    /// </summary>
+    public ApiRequest? Request { get; init; }
+
+    /// <summary>How the call came: <c>websocket</c>, <c>http</c> or <c>in-memory</c>.</summary>
     public string Transport { get; }
 
     /// <summary>A string parameter, or null.</summary>

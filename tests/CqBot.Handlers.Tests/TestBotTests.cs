@@ -73,7 +73,7 @@ public sealed class TestBotTests
     {
         await using var bot = await StartAsync();
         using var data = JsonDocument.Parse("""{"nickname":"mocked"}""");
-        bot.App.ApiHooks.OnCalling((_, action, _, _) => new ValueTask<ApiResponse?>(action == "get_stranger_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
+        bot.App.ApiHooks.OnCalling((_, request, _) => new ValueTask<ApiResponse?>(request.WireAction == "get_stranger_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
 
         var reply = await bot.ReceivePrivateMessageAsync(42, "whois @777");
 

@@ -87,8 +87,10 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
-        Assert.Equal(".handle_quick_operation", call.Action);
-        Assert.Contains("欢迎新成员 777", System.Text.Json.JsonSerializer.Deserialize<CqBot.Message>(call.Parameters.GetProperty("operation").GetProperty("reply").GetRawText())!.GetPlainText());
+        // Notices have no quick operation in OneBot v11: the welcome goes to the group with send_msg.
+        Assert.Equal("send_msg", call.Action);
+        Assert.Equal(987654, call.GetInt64("group_id"));
+        Assert.Contains("欢迎新成员 777", call.MessageText);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CqBot.Hosting.HttpApi;
 using CqBot.Hosting.RateLimiting;
 using CqBot.Hosting.WebSockets;
@@ -35,6 +34,9 @@ internal sealed class BotAccount : IApiTransport
     public Bot Bot { get; }
 
     public bool HasHttpApi => _http is not null;
+
+    /// <summary>True when some connection or the HTTP API can carry an API call now.</summary>
+    public bool CanCallApi => InMemory is not null || _http is not null || ApiSocket() is not null;
 
     /// <summary>An implementation in the same process (a test kit), which carries the account's API calls.</summary>
     public IApiTransport? InMemory
@@ -158,30 +160,30 @@ internal sealed class BotAccount : IApiTransport
         }
     }
 
-    public async ValueTask<ApiResponse> SendAsync(string action, JsonObject? parameters, CancellationToken cancellationToken)
+    public async ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         if (ApiSocket() is null && _http is null && InMemory is null)
         {
-            throw NotAvailable(action);
+            throw NotAvailable(request.WireAction);
         }
-        if (_limiter is not null && SendActions.IsSend(action, parameters))
+        if (_limiter is not null && request.SendsMessage)
         {
-            await _limiter.AcquireAsync(SendActions.GroupOf(action, parameters), cancellationToken).ConfigureAwait(false);
+            await _limiter.AcquireAsync(request.TargetGroupId, cancellationToken).ConfigureAwait(false);
         }
         // Chosen after the wait: the socket may have changed meanwhile.
         if (InMemory is { } inMemory)
         {
-            return await inMemory.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+            return await inMemory.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         if (ApiSocket() is { } socket)
         {
-            return await socket.CallAsync(action, parameters, _apiTimeout, cancellationToken).ConfigureAwait(false);
+            return await socket.CallAsync(request, _apiTimeout, cancellationToken).ConfigureAwait(false);
         }
         if (_http is not null)
         {
-            return await _http.CallAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+            return await _http.CallAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        throw NotAvailable(action);
+        throw NotAvailable(request.WireAction);
     }
 
     private static DateTimeOffset? ToTime(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);

@@ -29,10 +29,11 @@ internal sealed class HttpApiClient
 
     public Uri ApiRoot => _apiRoot;
 
-    public async ValueTask<ApiResponse> CallAsync(string action, JsonObject? parameters, CancellationToken cancellationToken)
+    public async ValueTask<ApiResponse> CallAsync(ApiRequest apiRequest, CancellationToken cancellationToken)
     {
+        var action = apiRequest.WireAction;
         using var body = new PooledBufferWriter(512);
-        ApiRequestWriter.WriteBody(body, parameters);
+        ApiRequestWriter.WriteBody(body, apiRequest);
         using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
         content.Headers.ContentType = Json;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_apiRoot, action)) { Content = content };

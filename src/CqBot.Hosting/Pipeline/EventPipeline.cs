@@ -97,8 +97,13 @@ internal sealed partial class EventPipeline : IDisposable
                 {
                     work.Reply?.TryComplete(null);
                 }
-                else if (work.Reply is null || !work.Reply.TryComplete(operation))
+                else if (work.Reply is null
+                    || (work.Account.CanCallApi && !QuickOperationSender.CanAnswerInResponse(operation, work.Event))
+                    || !work.Reply.TryComplete(operation))
                 {
+                    // An answer the implementation would not carry out from the response goes through the
+                    // API when the account has one; without one, the response is the only way left.
+                    work.Reply?.TryComplete(null);
                     await _sender.SendAsync(session, operation).ConfigureAwait(false);
                 }
             }

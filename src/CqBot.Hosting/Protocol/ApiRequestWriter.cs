@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace CqBot.Hosting.Protocol;
 
@@ -9,13 +8,13 @@ namespace CqBot.Hosting.Protocol;
 internal static class ApiRequestWriter
 {
     /// <summary>Writes <c>{"action":…,"params":{…},"echo":"…"}</c>; the echo is a decimal string, which every implementation returns intact.</summary>
-    public static void WriteFrame(IBufferWriter<byte> output, string action, JsonObject? parameters, long echo)
+    public static void WriteFrame(IBufferWriter<byte> output, ApiRequest request, long echo)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
-        writer.WriteString("action"u8, action);
+        writer.WriteString("action"u8, request.WireAction);
         writer.WritePropertyName("params"u8);
-        WriteParameters(writer, parameters);
+        request.WriteParameters(writer);
         Span<char> digits = stackalloc char[20];
         echo.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
         writer.WriteString("echo"u8, digits[..length]);
@@ -23,22 +22,9 @@ internal static class ApiRequestWriter
     }
 
     /// <summary>Writes the parameters object alone: the body of an HTTP API call.</summary>
-    public static void WriteBody(IBufferWriter<byte> output, JsonObject? parameters)
+    public static void WriteBody(IBufferWriter<byte> output, ApiRequest request)
     {
         using var writer = new Utf8JsonWriter(output);
-        WriteParameters(writer, parameters);
-    }
-
-    private static void WriteParameters(Utf8JsonWriter writer, JsonObject? parameters)
-    {
-        if (parameters is null)
-        {
-            writer.WriteStartObject();
-            writer.WriteEndObject();
-        }
-        else
-        {
-            parameters.WriteTo(writer);
-        }
+        request.WriteParameters(writer);
     }
 }

@@ -110,7 +110,7 @@ internal sealed partial class ForwardWebSocketService(
     {
         try
         {
-            var response = await connection.CallAsync("get_login_info", null, options.ApiTimeout, connection.Closed).ConfigureAwait(false);
+            var response = await connection.CallAsync(new JsonObjectRequest("get_login_info"), options.ApiTimeout, connection.Closed).ConfigureAwait(false);
             if (connection.Account is not null)
             {
                 return;

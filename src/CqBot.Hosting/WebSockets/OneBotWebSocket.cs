@@ -123,8 +123,9 @@ internal sealed partial class OneBotWebSocket
     }
 
     /// <summary>Calls an action over this socket and waits for the response with the same echo.</summary>
-    public async ValueTask<ApiResponse> CallAsync(string action, JsonObject? parameters, TimeSpan timeout, CancellationToken cancellationToken)
+    public async ValueTask<ApiResponse> CallAsync(ApiRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var action = request.WireAction;
         if (!IsOpen)
         {
             throw new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' was not sent.");
@@ -136,7 +137,7 @@ internal sealed partial class OneBotWebSocket
         {
             using (var frame = new PooledBufferWriter(512))
             {
-                ApiRequestWriter.WriteFrame(frame, action, parameters, echo);
+                ApiRequestWriter.WriteFrame(frame, request, echo);
                 await SendAsync(frame.WrittenMemory, cancellationToken).ConfigureAwait(false);
             }
             // The socket may have closed while the frame was going out, after pending calls were failed.

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace CqBot.Testing;
 
@@ -44,12 +43,12 @@ internal sealed class InMemoryApi : IApiTransport
 
     public void Script(string action, ApiReply reply) => _scripted[action] = reply;
 
-    public ValueTask<ApiResponse> SendAsync(string action, JsonObject? parameters, CancellationToken cancellationToken)
+    public ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var element = parameters is null ? FakeJson.EmptyObject : Copy(parameters);
+        var action = request.WireAction;
         lock (_gate)
         {
-            _calls.Add(new ApiCall(action, element, null, "in-memory"));
+            _calls.Add(new ApiCall(action, request.GetParameters(), null, "in-memory") { Request = request });
         }
         if (_scripted.TryGetValue(action, out var reply))
         {
@@ -59,17 +58,6 @@ internal sealed class InMemoryApi : IApiTransport
         }
         var id = Interlocked.Increment(ref _nextMessageId);
         return ValueTask.FromResult(new ApiResponse("ok", 0, Parse("{\"message_id\":" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")));
-    }
-
-    private static JsonElement Copy(JsonObject parameters)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            parameters.WriteTo(writer);
-        }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
     }
 
     private static JsonElement Parse(string json)

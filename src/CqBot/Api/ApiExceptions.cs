@@ -35,3 +35,17 @@ public sealed class ActionFailedException(string action, long retCode, string? w
     /// <summary>The implementation's explanation, if any.</summary>
     public string? Wording { get; } = wording;
 }
+
+/// <summary>
+/// A successful response whose <c>data</c> lacks a required field or has a field of the wrong shape; the
+/// message names the action and the field.
+/// </summary>
+public sealed class ApiResponseException(string action, string field, string problem)
+    : ApiException($"The response of '{action}' {problem}: field '{field}'.")
+{
+    /// <summary>The action.</summary>
+    public string Action { get; } = action;
+
+    /// <summary>The field, as a path such as <c>sender.user_id</c>.</summary>
+    public string Field { get; } = field;
+}

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,10 +7,10 @@ namespace CqBot;
 /// Runs before an API call. Return a response to answer the call yourself (a mock: the implementation
 /// is not asked), or null to let it go through.
 /// </summary>
-public delegate ValueTask<ApiResponse?> ApiCallingHook(IBot bot, string action, JsonObject? parameters, CancellationToken cancellationToken);
+public delegate ValueTask<ApiResponse?> ApiCallingHook(IBot bot, ApiRequest request, CancellationToken cancellationToken);
 
 /// <summary>Runs after an API call with its response, or with the exception that ended it.</summary>
-public delegate ValueTask ApiCalledHook(IBot bot, string action, JsonObject? parameters, ApiResponse? response, Exception? exception);
+public delegate ValueTask ApiCalledHook(IBot bot, ApiRequest request, ApiResponse? response, Exception? exception);
 
 /// <summary>
 /// Hooks around every API call of the bots that share them, as NoneBot's calling/called hooks: for
@@ -56,18 +55,18 @@ public sealed partial class ApiHooks(ILogger<ApiHooks>? logger = null)
         });
     }
 
-    internal async ValueTask<ApiResponse> SendAsync(IBot bot, IApiTransport transport, string action, JsonObject? parameters, CancellationToken cancellationToken)
+    internal async ValueTask<ApiResponse> SendAsync(IBot bot, IApiTransport transport, ApiRequest request, CancellationToken cancellationToken)
     {
         ApiResponse? response = null;
         foreach (var hook in _calling)
         {
             try
             {
-                response = await hook(bot, action, parameters, cancellationToken).ConfigureAwait(false);
+                response = await hook(bot, request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogHookFailed(exception, action);
+                LogHookFailed(exception, request.WireAction);
             }
             if (response is not null)
             {
@@ -76,28 +75,28 @@ public sealed partial class ApiHooks(ILogger<ApiHooks>? logger = null)
         }
         try
         {
-            response ??= await transport.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+            response ??= await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            await RunCalledAsync(bot, action, parameters, null, exception).ConfigureAwait(false);
+            await RunCalledAsync(bot, request, null, exception).ConfigureAwait(false);
             throw;
         }
-        await RunCalledAsync(bot, action, parameters, response, null).ConfigureAwait(false);
+        await RunCalledAsync(bot, request, response, null).ConfigureAwait(false);
         return response;
     }
 
-    private async ValueTask RunCalledAsync(IBot bot, string action, JsonObject? parameters, ApiResponse? response, Exception? error)
+    private async ValueTask RunCalledAsync(IBot bot, ApiRequest request, ApiResponse? response, Exception? error)
     {
         foreach (var hook in _called)
         {
             try
             {
-                await hook(bot, action, parameters, response, error).ConfigureAwait(false);
+                await hook(bot, request, response, error).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogHookFailed(exception, action);
+                LogHookFailed(exception, request.WireAction);
             }
         }
     }

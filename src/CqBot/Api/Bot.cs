@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace CqBot;
 
 /// <summary>A bot account whose API calls go through an <see cref="IApiTransport"/>, and through <see cref="ApiHooks"/> when given.</summary>
@@ -10,11 +7,11 @@ public sealed class Bot(long selfId, IApiTransport transport, ApiHooks? hooks = 
     public long SelfId { get; } = selfId;
 
     /// <inheritdoc />
-    public async ValueTask<JsonElement?> CallAsync(string action, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    public ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        var response = hooks is null
-            ? await transport.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false)
-            : await hooks.SendAsync(this, transport, action, parameters, cancellationToken).ConfigureAwait(false);
-        return response.GetDataOrThrow(action);
+        ArgumentNullException.ThrowIfNull(request);
+        return hooks is null
+            ? transport.SendAsync(request, cancellationToken)
+            : hooks.SendAsync(this, transport, request, cancellationToken);
     }
 }

@@ -1,37 +1,50 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 using CqBot.Messaging;
 
 namespace CqBot;
 
-/// <summary>Typed calls of the OneBot v11 messaging actions.</summary>
+/// <summary>Sending a message where a chat is known: a group or a private chat.</summary>
 public static class BotApiExtensions
 {
-    /// <summary>Sends a private message; returns its message id.</summary>
-    public static async ValueTask<long> SendPrivateMsgAsync(this IBot bot, long userId, Message message, CancellationToken cancellationToken = default)
+    /// <summary>Sends a private message (<c>send_msg</c>); returns its message id.</summary>
+    public static async ValueTask<long> SendPrivateMsgAsync(this IBot bot, long userId, Message message, CancellationToken cancellationToken = default) =>
+        await bot.CallAsync(new ChatMessageRequest(null, userId, message), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends a group message (<c>send_msg</c>); returns its message id.</summary>
+    public static async ValueTask<long> SendGroupMsgAsync(this IBot bot, long groupId, Message message, CancellationToken cancellationToken = default) =>
+        await bot.CallAsync(new ChatMessageRequest(groupId, null, message), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary><c>send_msg</c> to a group or a private chat, written straight from the message's segments.</summary>
+internal sealed class ChatMessageRequest(long? groupId, long? userId, Message message) : ApiRequest<long>("send_msg")
+{
+    public override bool SendsMessage => true;
+
+    public override long? TargetGroupId => groupId;
+
+    public override void WriteParameters(Utf8JsonWriter writer)
     {
-        var data = await bot.CallAsync("send_msg", new JsonObject
+        writer.WriteStartObject();
+        if (groupId is { } group)
         {
-            ["message_type"] = "private",
-            ["user_id"] = userId,
-            ["message"] = MessageJson.ToNode(message),
-        }, cancellationToken).ConfigureAwait(false);
-        return ReadMessageId(data);
+            writer.WriteString("message_type"u8, "group"u8);
+            writer.WriteNumber("group_id"u8, group);
+        }
+        else
+        {
+            writer.WriteString("message_type"u8, "private"u8);
+            writer.WriteNumber("user_id"u8, userId.GetValueOrDefault());
+        }
+        writer.WritePropertyName("message"u8);
+        MessageJsonWriter.Write(writer, message);
+        writer.WriteEndObject();
     }
 
-    /// <summary>Sends a group message; returns its message id.</summary>
-    public static async ValueTask<long> SendGroupMsgAsync(this IBot bot, long groupId, Message message, CancellationToken cancellationToken = default)
-    {
-        var data = await bot.CallAsync("send_msg", new JsonObject
-        {
-            ["message_type"] = "group",
-            ["group_id"] = groupId,
-            ["message"] = MessageJson.ToNode(message),
-        }, cancellationToken).ConfigureAwait(false);
-        return ReadMessageId(data);
-    }
-
-    private static long ReadMessageId(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("message_id", out var id) && id.TryGetInt64(out var value) ? value : 0;
+    // Implementations send the id as a number or a string; a missing one is not worth failing a reply for.
+    public override long ReadResult(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("message_id"u8, out var id)
+            ? id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var number) ? number
+              : id.ValueKind == JsonValueKind.String && long.TryParse(id.GetString(), System.Globalization.CultureInfo.InvariantCulture, out number) ? number : 0
+            : 0;
 }

@@ -12,7 +12,7 @@ public sealed class ApiHooksTests
     public async Task CallingHook_ReturnsResponse_MocksTheCallWithoutTransport()
     {
         using var data = JsonDocument.Parse("""{"user_id":1,"nickname":"mock"}""");
-        _hooks.OnCalling((_, action, _, _) => new ValueTask<ApiResponse?>(action == "get_login_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
+        _hooks.OnCalling((_, request, _) => new ValueTask<ApiResponse?>(request.WireAction == "get_login_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
         var bot = new Bot(1, _transport, _hooks);
 
         var result = await bot.CallAsync("get_login_info");
@@ -24,7 +24,7 @@ public sealed class ApiHooksTests
     [Fact]
     public async Task CallingHook_ReturnsNull_CallGoesThrough()
     {
-        _hooks.OnCalling((_, _, _, _) => new ValueTask<ApiResponse?>((ApiResponse?)null));
+        _hooks.OnCalling((_, _, _) => new ValueTask<ApiResponse?>((ApiResponse?)null));
         await new Bot(1, _transport, _hooks).CallAsync("get_status");
         Assert.Single(_transport.Calls);
     }
@@ -33,9 +33,9 @@ public sealed class ApiHooksTests
     public async Task CalledHook_SeesActionAndResponse()
     {
         var seen = new List<(string, string?)>();
-        _hooks.OnCalled((_, action, _, response, error) =>
+        _hooks.OnCalled((_, request, response, error) =>
         {
-            seen.Add((action, response?.Status ?? error?.GetType().Name));
+            seen.Add((request.WireAction, response?.Status ?? error?.GetType().Name));
             return ValueTask.CompletedTask;
         });
         await new Bot(1, _transport, _hooks).CallAsync("send_msg");
@@ -46,7 +46,7 @@ public sealed class ApiHooksTests
     public async Task CalledHook_SeesTheExceptionOfAFailedCall()
     {
         Exception? seen = null;
-        _hooks.OnCalled((_, _, _, _, error) =>
+        _hooks.OnCalled((_, _, _, error) =>
         {
             seen = error;
             return ValueTask.CompletedTask;
@@ -59,7 +59,7 @@ public sealed class ApiHooksTests
     [Fact]
     public async Task ThrowingHook_IsSkipped_CallSucceeds()
     {
-        _hooks.OnCalling((_, _, _, _) => throw new InvalidOperationException("hook bug"));
+        _hooks.OnCalling((_, _, _) => throw new InvalidOperationException("hook bug"));
         await new Bot(1, _transport, _hooks).CallAsync("send_msg");
         Assert.Single(_transport.Calls);
     }
@@ -68,7 +68,7 @@ public sealed class ApiHooksTests
     public async Task DisposedHook_NoLongerRuns()
     {
         var runs = 0;
-        var registration = _hooks.OnCalled((_, _, _, _, _) =>
+        var registration = _hooks.OnCalled((_, _, _, _) =>
         {
             runs++;
             return ValueTask.CompletedTask;
@@ -80,7 +80,7 @@ public sealed class ApiHooksTests
 
     private sealed class FailingTransport : IApiTransport
     {
-        public ValueTask<ApiResponse> SendAsync(string action, System.Text.Json.Nodes.JsonObject? parameters, CancellationToken cancellationToken) =>
+        public ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
             throw new NetworkException("connection lost");
     }
 }

@@ -16,8 +16,8 @@ public sealed class ApiHooksHostingTests : IAsyncLifetime
     public async Task CallingHook_OnTheApplication_MocksCallsOfConnectedAccounts()
     {
         using var data = JsonDocument.Parse("""{"user_id":9501,"nickname":"hooked"}""");
-        using var hook = _host.App.ApiHooks.OnCalling((_, action, _, _) =>
-            new ValueTask<ApiResponse?>(action == "get_login_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
+        using var hook = _host.App.ApiHooks.OnCalling((_, request, _) =>
+            new ValueTask<ApiResponse?>(request.WireAction == "get_login_info" ? new ApiResponse("ok", 0, data.RootElement.Clone()) : null));
         await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9501);
         var bot = await _host.App.Accounts.WaitForReadyAsync(9501).WaitAsync(BotHost.Timeout);
 

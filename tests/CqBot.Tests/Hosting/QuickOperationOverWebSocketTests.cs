@@ -14,7 +14,7 @@ public sealed class QuickOperationOverWebSocketTests : IAsyncLifetime
     [Fact]
     public async Task FriendRequestApproved_OverWebSocket_CallsHandleQuickOperation()
     {
-        using var listener = _host.App.On("request/friend", _ => ValueTask.FromResult<QuickOperation?>(QuickOperation.Approved("老朋友")));
+        using var listener = _host.App.On("request/friend", _ => QuickOperation.Approved());
         await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9401);
 
         await client.SendEventAsync(FakeEvents.FriendRequest(9401, 42, flag: "f-77"));
@@ -24,9 +24,38 @@ public sealed class QuickOperationOverWebSocketTests : IAsyncLifetime
         var context = call.Parameters.GetProperty("context");
         Assert.Equal("request", context.GetProperty("post_type").GetString());
         Assert.Equal("f-77", context.GetProperty("flag").GetString());
-        var operation = call.Parameters.GetProperty("operation");
-        Assert.True(operation.GetProperty("approve").GetBoolean());
-        Assert.Equal("老朋友", operation.GetProperty("remark").GetString());
+        Assert.True(call.Parameters.GetProperty("operation").GetProperty("approve").GetBoolean());
+    }
+
+    // go-cqhttp's quick operation drops the remark of an approval.
+    [Fact]
+    public async Task FriendRequestApprovedWithRemark_OverWebSocket_CallsSetFriendAddRequest()
+    {
+        using var listener = _host.App.On("request/friend", _ => QuickOperation.Approved("老朋友"));
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9405);
+
+        await client.SendEventAsync(FakeEvents.FriendRequest(9405, 42, flag: "f-78"));
+
+        var call = await client.NextCallAsync(BotHost.Timeout);
+        Assert.Equal("set_friend_add_request", call.Action);
+        Assert.Equal("f-78", call.GetString("flag"));
+        Assert.True(call.Parameters.GetProperty("approve").GetBoolean());
+        Assert.Equal("老朋友", call.GetString("remark"));
+    }
+
+    // OneBot v11 has quick operations for messages and requests only; implementations ignore them on notices.
+    [Fact]
+    public async Task NoticeReply_OverWebSocket_IsSentToTheGroupWithSendMsg()
+    {
+        using var listener = _host.App.On<GroupIncreaseNotice>(notice => (QuickOperation)$"欢迎 {notice.UserId}");
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9406);
+
+        await client.SendEventAsync(FakeEvents.GroupIncrease(9406, 555, 777));
+
+        var call = await client.NextCallAsync(BotHost.Timeout);
+        Assert.Equal("send_msg", call.Action);
+        Assert.Equal(555, call.GetInt64("group_id"));
+        Assert.Equal("欢迎 777", call.MessageText);
     }
 
     [Fact]

@@ -9,9 +9,9 @@ internal sealed class RecordingTransport : IApiTransport
 {
     public ConcurrentQueue<(string Action, JsonObject? Parameters)> Calls { get; } = new();
 
-    public ValueTask<ApiResponse> SendAsync(string action, JsonObject? parameters, CancellationToken cancellationToken)
+    public ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        Calls.Enqueue((action, parameters?.DeepClone().AsObject()));
+        Calls.Enqueue((request.WireAction, JsonNode.Parse(request.GetParameters().GetRawText())?.AsObject()));
         using var data = JsonDocument.Parse("{\"message_id\":1}");
         return ValueTask.FromResult(new ApiResponse("ok", 0, data.RootElement.Clone()));
     }
