@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Reads an event's UTF-8 JSON in a single forward pass, collecting the fields of every modelled event

@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CqBot.Events;
+using CqBot.Json;
+using CqBot.Tests.Events;
 
-namespace CqBot.Tests.Events;
+namespace CqBot.Tests.Json;
 
 /// <summary>
 /// The fast scanner and the complete <see cref="System.Text.Json.Utf8JsonReader"/> source must read every

@@ -6,9 +6,10 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
+using CqBot.Events;
 using CqBot.Messaging;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// The fast event source: scans the UTF-8 bytes directly, checking the JSON grammar as it goes, and
