@@ -193,6 +193,31 @@ public sealed class ScannedEventJsonTests
         }
     }
 
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(21, false)]
+    public void NestedForwardNodes_AreLimitedAsUtf8JsonReaderLimitsThem(int nodes, bool valid)
+    {
+        // The event object is one level, each node three (its array, the segment, its data), the innermost array one.
+        var message = "[]";
+        for (var i = 0; i < nodes; i++)
+        {
+            message = "[{\"type\":\"node\",\"data\":{\"content\":" + message + "}}]";
+        }
+
+        var json = Encoding.UTF8.GetBytes("{\"post_type\":\"message\",\"message_type\":\"private\",\"message\":" + message + "}");
+
+        Assert.Equal(valid, Scan(json, out var scanned));
+        if (valid)
+        {
+            Assert.Equal(ReadWithReader(json), scanned);
+        }
+        else
+        {
+            Assert.ThrowsAny<JsonException>(() => ReadWithReader(json));
+        }
+    }
+
     /// <summary>Reads with the scanner; on success, the event it makes, every property written out.</summary>
     private static bool Scan(byte[] json, out string evt)
     {
