@@ -204,15 +204,14 @@ internal static class EventJsonReader
         {
             return null;
         }
-        bool? online = null, appInitialized = null, appEnabled = null, pluginsGood = null, appGood = null;
-        var good = false;
+        bool? online = null, good = null, appInitialized = null, appEnabled = null, pluginsGood = null, appGood = null;
         StatusStatistics? stat = null;
         while (json.NextProperty(out var field))
         {
             switch (field)
             {
                 case EventField.Online: online = json.ReadNullableBoolean(); break;
-                case EventField.Good: good = json.ReadNullableBoolean() ?? false; break;
+                case EventField.Good: good = json.ReadNullableBoolean(); break;
                 case EventField.AppInitialized: appInitialized = json.ReadNullableBoolean(); break;
                 case EventField.AppEnabled: appEnabled = json.ReadNullableBoolean(); break;
                 case EventField.PluginsGood: pluginsGood = json.ReadNullableBoolean(); break;
