@@ -74,13 +74,9 @@ internal sealed partial class HttpPostEndpoint(
                     response.StatusCode = StatusCodes.Status403Forbidden;
                     return;
             }
-            if (!ApiResponseReader.IsEvent(body.WrittenSpan))
-            {
-                throw new JsonException("The body is not a JSON object with a post_type.");
-            }
             @event = EventParser.Parse(body.WrittenSpan);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        catch (EventParseException exception)
         {
             LogMalformed(exception, Remote(context), length);
             response.StatusCode = StatusCodes.Status400BadRequest;
@@ -89,6 +85,14 @@ internal sealed partial class HttpPostEndpoint(
         finally
         {
             body.Dispose();
+        }
+
+        if (@event.PostType.Length == 0)
+        {
+            // Valid JSON, but not an event: an implementation posts nothing else here.
+            LogNotAnEvent(Remote(context), length);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
         }
 
         var selfId = long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var header) && header != 0 ? header : @event.SelfId;
@@ -163,4 +167,7 @@ internal sealed partial class HttpPostEndpoint(
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Refused an HTTP POST from {Remote}: its {Length}-byte body is not an OneBot event.")]
     private partial void LogMalformed(Exception exception, string remote, int length);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Refused an HTTP POST from {Remote}: its {Length}-byte body is a JSON object without a post_type, so not an OneBot event.")]
+    private partial void LogNotAnEvent(string remote, int length);
 }

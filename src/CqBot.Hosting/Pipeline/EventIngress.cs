@@ -53,8 +53,8 @@ internal sealed partial class EventIngress : IEventSink
         {
             switch (EventFacts.MetaEventType(@event))
             {
-                case "heartbeat":
-                    var (interval, online) = EventFacts.ReadHeartbeat(@event);
+                case "heartbeat" when @event is HeartbeatEvent heartbeat:
+                    var (interval, online) = EventFacts.ReadHeartbeat(heartbeat);
                     _accounts.OnHeartbeat(account, interval, online);
                     break;
                 case "lifecycle":

@@ -5,22 +5,32 @@ namespace CqBot.Hosting.Protocol;
 /// <summary>Tells events from API responses and reads the response envelope.</summary>
 internal static class ApiResponseReader
 {
-    /// <summary>True when the top-level object has a <c>post_type</c>: an event rather than an API response.</summary>
+    /// <summary>
+    /// True when the top-level object has a <c>post_type</c>: an event rather than an API response. False for
+    /// anything else, invalid JSON included; <see cref="Read"/> then says what is wrong with it.
+    /// </summary>
     public static bool IsEvent(ReadOnlySpan<byte> frame)
     {
         var reader = new Utf8JsonReader(frame);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        try
         {
-            return false;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("post_type"u8))
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return true;
+                return false;
             }
-            reader.Read();
-            reader.Skip();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("post_type"u8))
+                {
+                    return true;
+                }
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Invalid JSON before any post_type.
         }
         return false;
     }

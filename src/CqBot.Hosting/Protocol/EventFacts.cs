@@ -1,13 +1,11 @@
-using System.Text.Json;
 using CqBot.Hosting.Pipeline;
 using CqBot.Infrastructure;
 
 namespace CqBot.Hosting.Protocol;
 
 /// <summary>
-/// The few facts hosting needs from an event beyond the typed model: the meta-event kind, the
-/// heartbeat interval and the chat it belongs to. They are read from <see cref="Event.Raw"/> so that
-/// hosting works with any event type; this is the one place to switch to typed properties.
+/// The few facts hosting needs from an event: the meta-event kind, what a heartbeat says about the
+/// connection and the chat the event belongs to, all read from the typed model.
 /// </summary>
 internal static class EventFacts
 {
@@ -19,30 +17,17 @@ internal static class EventFacts
     /// <summary>The lifecycle sub-type: <c>connect</c>, <c>enable</c> or <c>disable</c>.</summary>
     public static string? SubType(Event @event) => @event.SubType;
 
-    /// <summary>Reads a heartbeat's interval and its <c>status.online</c>/<c>status.good</c> flags.</summary>
-    public static (TimeSpan? Interval, bool? Online) ReadHeartbeat(Event @event)
+    /// <summary>
+    /// A heartbeat's interval (null when it gave none) and what it says about the account: offline when
+    /// <c>status.good</c> is false, otherwise <c>status.online</c>; null when it says neither.
+    /// </summary>
+    public static (TimeSpan? Interval, bool? Online) ReadHeartbeat(HeartbeatEvent heartbeat)
     {
-        var raw = @event.Raw;
-        if (raw.ValueKind != JsonValueKind.Object)
-        {
-            return (null, null);
-        }
-        TimeSpan? interval = raw.TryGetProperty("interval"u8, out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out var ms) && ms > 0
-            ? TimeSpan.FromMilliseconds(ms)
-            : null;
-        bool? online = null;
-        if (raw.TryGetProperty("status"u8, out var status) && status.ValueKind == JsonValueKind.Object)
-        {
-            // Only these two flags mean the same in every implementation.
-            if (status.TryGetProperty("online"u8, out var o) && o.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                online = o.GetBoolean();
-            }
-            if (status.TryGetProperty("good"u8, out var g) && g.ValueKind == JsonValueKind.False)
-            {
-                online = false;
-            }
-        }
+        TimeSpan? interval = heartbeat.Interval > 0 ? TimeSpan.FromMilliseconds(heartbeat.Interval) : null;
+
+        // Only these two flags mean the same in every implementation.
+        var status = heartbeat.Status;
+        var online = status.Good == false ? false : status.Online;
         return (interval, online);
     }
 

@@ -94,31 +94,45 @@ internal sealed partial class OneBotWebSocket
 
     private void OnFrame(ReadOnlySpan<byte> frame)
     {
-        try
+        if (ApiResponseReader.IsEvent(frame))
         {
-            if (ApiResponseReader.IsEvent(frame))
+            if (Role == ClientRole.Api)
             {
-                if (Role == ClientRole.Api)
-                {
-                    // An API-role client only answers; nothing else it sends is processed.
-                    return;
-                }
-                _sink.OnEvent(this, EventParser.Parse(frame));
+                // An API-role client only answers; nothing else it sends is processed.
                 return;
             }
-            var response = ApiResponseReader.Read(frame, out var echo);
-            if (echo >= 0 && _pending.TryRemove(echo, out var waiter))
+            Event @event;
+            try
             {
-                waiter.TrySetResult(response);
+                @event = EventParser.Parse(frame);
             }
-            else
+            catch (EventParseException exception)
             {
-                LogUnmatchedResponse(Account?.SelfId ?? 0, echo);
+                LogMalformedFrame(exception, Account?.SelfId ?? 0, frame.Length);
+                return;
             }
+            _sink.OnEvent(this, @event);
+            return;
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        ApiResponse response;
+        long echo;
+        try
         {
+            response = ApiResponseReader.Read(frame, out echo);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Not JSON, not an object, or escaped text that is not valid UTF-8.
             LogMalformedFrame(exception, Account?.SelfId ?? 0, frame.Length);
+            return;
+        }
+        if (echo >= 0 && _pending.TryRemove(echo, out var waiter))
+        {
+            waiter.TrySetResult(response);
+        }
+        else
+        {
+            LogUnmatchedResponse(Account?.SelfId ?? 0, echo);
         }
     }
 

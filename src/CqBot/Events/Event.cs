@@ -119,11 +119,20 @@ public abstract class Event
         _rawUtf8 = rawUtf8;
     }
 
-    /// <summary>The event's <c>group_id</c>, whatever its kind, when it has one; lets a host order events by chat without reading <see cref="Raw"/>.</summary>
-    internal long? ChatGroupId { get; private set; }
+    /// <summary>
+    /// The group the event concerns: its <c>group_id</c>, read for every kind of event, including notices,
+    /// requests and kinds CqBot does not model; null when the event has none (a private message, a friend
+    /// request, a meta event) and for an event built in code.
+    /// </summary>
+    /// <remarks>Lets code that treats all events alike (logging, ordering by chat) find the group without matching on the type or reading <see cref="Raw"/>.</remarks>
+    public long? ChatGroupId { get; private set; }
 
-    /// <summary>The event's <c>user_id</c>, whatever its kind, when it has one.</summary>
-    internal long? ChatUserId { get; private set; }
+    /// <summary>
+    /// The user the event concerns: its <c>user_id</c>, read for every kind of event, including notices,
+    /// requests and kinds CqBot does not model; null when the event has none (a meta event) and for an event
+    /// built in code.
+    /// </summary>
+    public long? ChatUserId { get; private set; }
 
     internal void SetChat(long? groupId, long? userId)
     {

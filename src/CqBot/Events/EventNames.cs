@@ -1,4 +1,5 @@
 using System.Text;
+using CqBot.Json;
 
 namespace CqBot.Events;
 

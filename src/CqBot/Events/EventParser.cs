@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using CqBot.Events;
+using CqBot.Json;
 
 namespace CqBot;
 

@@ -1,4 +1,5 @@
 using CqBot.Events;
+using CqBot.Json;
 
 namespace CqBot;
 

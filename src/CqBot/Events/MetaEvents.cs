@@ -44,22 +44,25 @@ public sealed class HeartbeatEvent : MetaEvent
     /// <summary>The implementation's status, as <c>get_status</c> would return it.</summary>
     public HeartbeatStatus Status { get; init; } = new();
 
-    /// <summary>Milliseconds until the next heartbeat; a connection silent for much longer is probably dead.</summary>
+    /// <summary>
+    /// Milliseconds until the next heartbeat; a connection silent for much longer is probably dead. 0 when
+    /// the implementation did not say (a positive value is a real interval).
+    /// </summary>
     public long Interval { get; init; }
 }
 
 /// <summary>
 /// The status carried by a <see cref="HeartbeatEvent"/>. <see cref="Online"/> and <see cref="Good"/> are in
-/// the spec; the rest are go-cqhttp's and null when the implementation does not send them. Any other
-/// field is in <c>Raw.GetProperty("status")</c>.
+/// the spec; the rest are go-cqhttp's. Each is null when the implementation does not send it, so a missing
+/// flag is never mistaken for <see langword="false"/>. Any other field is in <c>Raw.GetProperty("status")</c>.
 /// </summary>
 public sealed class HeartbeatStatus
 {
-    /// <summary>Whether the account is online; null when the implementation cannot tell.</summary>
+    /// <summary>Whether the account is online; null when the implementation cannot tell or does not say.</summary>
     public bool? Online { get; init; }
 
-    /// <summary>Whether the implementation considers itself healthy.</summary>
-    public bool Good { get; init; }
+    /// <summary>Whether the implementation considers itself healthy; null when it does not say.</summary>
+    public bool? Good { get; init; }
 
     /// <summary>Whether the implementation finished initialising (go-cqhttp); null when not reported.</summary>
     public bool? AppInitialized { get; init; }

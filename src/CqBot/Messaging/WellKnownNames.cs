@@ -9,7 +9,7 @@ namespace CqBot.Messaging;
 /// </summary>
 internal static class WellKnownNames
 {
-    private static readonly Events.Utf8NameTable<string> s_names = Build(
+    private static readonly Json.Utf8NameTable<string> s_names = Build(
     [
         // Segment types of OneBot v11 and the common extensions.
         SegmentTypes.Text,
@@ -80,7 +80,7 @@ internal static class WellKnownNames
     /// <summary>Finds the shared instance for <paramref name="name"/>, or <see langword="null"/>.</summary>
     public static string? Find(ReadOnlySpan<char> name) => s_names.TryGetValue(name, out var known) ? known : null;
 
-    private static Events.Utf8NameTable<string> Build(ReadOnlySpan<string> names)
+    private static Json.Utf8NameTable<string> Build(ReadOnlySpan<string> names)
     {
         var entries = new (string, string)[names.Length];
         for (var i = 0; i < names.Length; i++)
@@ -88,6 +88,6 @@ internal static class WellKnownNames
             entries[i] = (names[i], names[i]);
         }
 
-        return new Events.Utf8NameTable<string>(entries);
+        return new Json.Utf8NameTable<string>(entries);
     }
 }

@@ -347,7 +347,7 @@ public class EventParserToleranceTests
 
         Assert.Equal("", upload.File.Id);
         Assert.Equal(0, upload.File.Size);
-        Assert.False(heartbeat.Status.Good);
+        Assert.Null(heartbeat.Status.Good);
         Assert.Null(heartbeat.Status.Online);
         Assert.Equal("", request.Flag);
         Assert.Equal("", request.Comment);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CqBot.Tests.Events;
 
 public class MetaEventParsingTests
@@ -47,5 +49,31 @@ public class MetaEventParsingTests
 
         Assert.Null(evt.Status.Online);
         Assert.False(evt.Status.Good);
+    }
+
+    [Theory]
+    [InlineData("""{"online":true}""", true, null)]
+    [InlineData("""{"good":true}""", null, true)]
+    [InlineData("""{"online":false,"good":false}""", false, false)]
+    [InlineData("""{}""", null, null)]
+    public void Parse_HeartbeatStatus_TellsMissingFlagsFromFalse(string status, bool? online, bool? good)
+    {
+        var evt = Assert.IsType<HeartbeatEvent>(EventParser.Parse(Encoding.UTF8.GetBytes(
+            """{"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"heartbeat","interval":5000,"status":""" + status + "}")));
+
+        Assert.Equal(online, evt.Status.Online);
+        Assert.Equal(good, evt.Status.Good);
+    }
+
+    [Fact]
+    public void Parse_HeartbeatWithoutStatusOrInterval_ReportsNothingKnown()
+    {
+        var evt = Assert.IsType<HeartbeatEvent>(EventParser.Parse("""
+            {"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"heartbeat"}
+            """u8));
+
+        Assert.Null(evt.Status.Online);
+        Assert.Null(evt.Status.Good);
+        Assert.Equal(0, evt.Interval);
     }
 }

@@ -217,6 +217,8 @@ public sealed class ReverseWebSocketTests : IAsyncLifetime
         await client.SendEventAsync("{not json");
         await client.SendEventAsync("[1,2,3]");
         await client.SendEventAsync("{\"post_type\":\"message\"}");
+        await client.SendEventAsync("{\"post_type\":\"message\",\"time\":}");
+        await client.SendEventAsync("{\"post_type\":\"message\",\"raw_message\":\"\\udc00\"}");
         await client.SendEventAsync(TestEvents.GroupMessageJson(1, 2, "add 1 1"));
 
         var call = await client.NextCallAsync(Timeout);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// A fixed, read-only map from short ASCII names to values, looked up by UTF-8 bytes without allocating.

@@ -1,6 +1,6 @@
 using CqBot.Messaging;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// How a parsed message event gets its <c>raw_message</c> text on first use: decoded from where it is in

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// The complete event source: <see cref="Utf8JsonReader"/> with the lenient conversions of

@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CqBot.Events;
+using CqBot.Json;
+using CqBot.Tests.Events;
 
-namespace CqBot.Tests.Events;
+namespace CqBot.Tests.Json;
 
 /// <summary>
 /// The fast scanner and the complete <see cref="System.Text.Json.Utf8JsonReader"/> source must read every
@@ -185,6 +186,31 @@ public sealed class ScannedEventJsonTests
         if (valid)
         {
             ReadWithReader(json);
+        }
+        else
+        {
+            Assert.ThrowsAny<JsonException>(() => ReadWithReader(json));
+        }
+    }
+
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(21, false)]
+    public void NestedForwardNodes_AreLimitedAsUtf8JsonReaderLimitsThem(int nodes, bool valid)
+    {
+        // The event object is one level, each node three (its array, the segment, its data), the innermost array one.
+        var message = "[]";
+        for (var i = 0; i < nodes; i++)
+        {
+            message = "[{\"type\":\"node\",\"data\":{\"content\":" + message + "}}]";
+        }
+
+        var json = Encoding.UTF8.GetBytes("{\"post_type\":\"message\",\"message_type\":\"private\",\"message\":" + message + "}");
+
+        Assert.Equal(valid, Scan(json, out var scanned));
+        if (valid)
+        {
+            Assert.Equal(ReadWithReader(json), scanned);
         }
         else
         {

@@ -1,7 +1,7 @@
 using System.Text;
-using CqBot.Events;
+using CqBot.Json;
 
-namespace CqBot.Tests.Events;
+namespace CqBot.Tests.Json;
 
 public class Utf8NameTableTests
 {

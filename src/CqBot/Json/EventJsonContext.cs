@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Source-generated System.Text.Json metadata for what the event reader hands to System.Text.Json: the

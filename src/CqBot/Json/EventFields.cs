@@ -1,4 +1,4 @@
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Every field of every modelled event, filled in one pass over the JSON before the event's type is

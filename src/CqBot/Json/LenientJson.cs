@@ -2,9 +2,10 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CqBot.Events;
 using CqBot.Messaging;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Reads one JSON value, accepting the shapes real OneBot implementations send instead of the one the

@@ -1,4 +1,4 @@
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Every JSON property name the event reader understands, at any depth (the event object, <c>sender</c>,

@@ -1,4 +1,4 @@
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Where a message event's <c>sender</c> object is in the event's bytes, so that it is read only when a

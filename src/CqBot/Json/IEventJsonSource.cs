@@ -1,4 +1,4 @@
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// A forward-only source of one event's JSON values. <see cref="EventJsonReader"/> maps property names to

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CqBot.Events;
 
-namespace CqBot.Events;
+namespace CqBot.Json;
 
 /// <summary>
 /// Picks the event type from <c>post_type</c>, then the detail type (<c>message_type</c>,
