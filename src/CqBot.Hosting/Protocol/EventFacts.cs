@@ -1,5 +1,4 @@
 using CqBot.Hosting.Pipeline;
-using CqBot.Infrastructure;
 
 namespace CqBot.Hosting.Protocol;
 
@@ -46,11 +45,11 @@ internal static class EventFacts
         }
         // Notices and requests: the parser keeps group_id and user_id of every event, so ordering them
         // by chat needs no JSON document.
-        if (EventChat.GroupId(@event) is { } groupId and not 0)
+        if (@event.ChatGroupId is { } groupId and not 0)
         {
             return new ChannelKey(@event.SelfId, ChannelKind.Group, groupId);
         }
-        if (EventChat.UserId(@event) is { } userId and not 0)
+        if (@event.ChatUserId is { } userId and not 0)
         {
             return new ChannelKey(@event.SelfId, ChannelKind.Private, userId);
         }

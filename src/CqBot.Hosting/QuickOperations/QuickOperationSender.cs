@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CqBot.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot.Hosting.QuickOperations;
@@ -61,11 +60,11 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
             LogOperationDropped(@event.SelfId, @event.PostType);
             return;
         }
-        if (EventChat.GroupId(@event) is { } groupId and not 0)
+        if (@event.ChatGroupId is { } groupId and not 0)
         {
             await session.Bot.SendGroupMsgAsync(groupId, reply, session.CancellationToken).ConfigureAwait(false);
         }
-        else if (EventChat.UserId(@event) is { } userId and not 0)
+        else if (@event.ChatUserId is { } userId and not 0)
         {
             await session.Bot.SendPrivateMsgAsync(userId, reply, session.CancellationToken).ConfigureAwait(false);
         }
