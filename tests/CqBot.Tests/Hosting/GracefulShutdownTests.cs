@@ -35,22 +35,8 @@ public sealed class GracefulShutdownTests
     public async Task Stop_HandlerOutlastsShutdownTimeout_IsCancelled()
     {
         var host = await BotHost.StartAsync(configure: builder => builder.Services.Configure<BotOptions>(options => options.ShutdownTimeout = TimeSpan.FromMilliseconds(200)));
-        var cancelled = new TaskCompletionSource();
-        var started = new TaskCompletionSource();
-        using var stuck = host.App.Use(async (session, next) =>
-        {
-            started.TrySetResult();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, session.CancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                cancelled.TrySetResult();
-                throw;
-            }
-            return null;
-        });
+        var (started, cancelled) = (new TaskCompletionSource(), new TaskCompletionSource());
+        using var stuck = UseHandlerThatWaitsForCancellation(host, started, cancelled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9502);
         await client.SendEventAsync(FakeEvents.PrivateMessage(9502, 42, "hang"));
         await started.Task.WaitAsync(BotHost.Timeout);
@@ -64,22 +50,8 @@ public sealed class GracefulShutdownTests
     public async Task Stop_HostStopsWaitingBeforeShutdownTimeout_HandlersAreCancelledAtOnce()
     {
         var host = await BotHost.StartAsync(configure: builder => builder.Services.Configure<BotOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(5)));
-        var cancelled = new TaskCompletionSource();
-        var started = new TaskCompletionSource();
-        using var stuck = host.App.Use(async (session, next) =>
-        {
-            started.TrySetResult();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, session.CancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                cancelled.TrySetResult();
-                throw;
-            }
-            return null;
-        });
+        var (started, cancelled) = (new TaskCompletionSource(), new TaskCompletionSource());
+        using var stuck = UseHandlerThatWaitsForCancellation(host, started, cancelled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9503);
         await client.SendEventAsync(FakeEvents.PrivateMessage(9503, 42, "hang"));
         await started.Task.WaitAsync(BotHost.Timeout);
@@ -95,9 +67,20 @@ public sealed class GracefulShutdownTests
     public async Task AccountLosesItsLastConnection_RunningHandlersAreCancelled()
     {
         await using var host = await BotHost.StartAsync();
-        var cancelled = new TaskCompletionSource();
-        var started = new TaskCompletionSource();
-        using var stuck = host.App.Use(async (session, next) =>
+        var (started, cancelled) = (new TaskCompletionSource(), new TaskCompletionSource());
+        using var stuck = UseHandlerThatWaitsForCancellation(host, started, cancelled);
+        var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9504);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9504, 42, "hang"));
+        await started.Task.WaitAsync(BotHost.Timeout);
+
+        await client.DisposeAsync();
+
+        await cancelled.Task.WaitAsync(BotHost.Timeout);
+    }
+
+    // A middleware that never finishes on its own: it reports when it starts and when its token is cancelled.
+    private static IDisposable UseHandlerThatWaitsForCancellation(BotHost host, TaskCompletionSource started, TaskCompletionSource cancelled) =>
+        host.App.Use(async (session, next) =>
         {
             started.TrySetResult();
             try
@@ -107,15 +90,8 @@ public sealed class GracefulShutdownTests
             catch (OperationCanceledException)
             {
                 cancelled.TrySetResult();
+                throw;
             }
             return null;
         });
-        var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9504);
-        await client.SendEventAsync(FakeEvents.PrivateMessage(9504, 42, "hang"));
-        await started.Task.WaitAsync(BotHost.Timeout);
-
-        await client.DisposeAsync();
-
-        await cancelled.Task.WaitAsync(BotHost.Timeout);
-    }
 }
