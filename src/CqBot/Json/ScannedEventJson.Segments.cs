@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CqBot.Messaging;
@@ -16,8 +17,11 @@ namespace CqBot.Json;
 /// </remarks>
 internal ref partial struct ScannedEventJson : ISegmentJsonSource
 {
-    readonly JsonTokenType ISegmentJsonSource.ValueKind =>
-        _failed || (uint)_pos >= (uint)_json.Length ? JsonTokenType.None : _json[_pos] switch
+    // The small members are inlined into SegmentJsonReader's loops: every event's message is read through them.
+    readonly JsonTokenType ISegmentJsonSource.ValueKind
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _failed || (uint)_pos >= (uint)_json.Length ? JsonTokenType.None : _json[_pos] switch
         {
             (byte)'"' => JsonTokenType.String,
             (byte)'{' => JsonTokenType.StartObject,
@@ -29,7 +33,9 @@ internal ref partial struct ScannedEventJson : ISegmentJsonSource
             // Anything else is a number or invalid, which reading it finds out.
             _ => JsonTokenType.Number,
         };
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     SegmentJsonStep ISegmentJsonSource.NextElement(ref bool first)
     {
         if (first)
@@ -74,6 +80,7 @@ internal ref partial struct ScannedEventJson : ISegmentJsonSource
         return _pos < _json.Length ? SegmentJsonStep.Next : SegmentJsonStep.Stop;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     SegmentJsonStep ISegmentJsonSource.NextProperty(ref bool first)
     {
         if (first && !EnterContainer())
@@ -94,10 +101,13 @@ internal ref partial struct ScannedEventJson : ISegmentJsonSource
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     readonly bool ISegmentJsonSource.PropertyNameIs(ReadOnlySpan<byte> utf8Name) => _propertyName.SequenceEqual(utf8Name);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     readonly string ISegmentJsonSource.ReadPropertyName() => WellKnownNames.Find(_propertyName) ?? JsonText.Decode(_propertyName);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     readonly void ISegmentJsonSource.MoveToValue()
     {
         // The scan moves past a property's name and colon onto its value in one step.
@@ -128,6 +138,7 @@ internal ref partial struct ScannedEventJson : ISegmentJsonSource
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     bool ISegmentJsonSource.TrySkipValue() => Scan();
 
     readonly bool ISegmentJsonSource.TryReadRawJson([NotNullWhen(true)] out string? json)

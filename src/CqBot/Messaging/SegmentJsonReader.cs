@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace CqBot.Messaging;
@@ -197,6 +198,7 @@ internal static class SegmentJsonReader
     }
 
     /// <summary>Reads the data value the source is on; <paramref name="present"/> is <see langword="false"/> for JSON null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadDataValue<TSource>(ref TSource json, out SegmentValue value, out bool present)
         where TSource : ISegmentJsonSource, allows ref struct
     {
@@ -223,25 +225,43 @@ internal static class SegmentJsonReader
                 present = false;
                 return json.TrySkipValue();
             case JsonTokenType.StartArray:
-                // A forward node's content: a nested message. Anything else is kept as raw JSON.
-                var checkpoint = json;
-                if (TryReadSegments(ref json, nested: true, out var nested, out _))
-                {
-                    value = new SegmentValue(nested);
-                    return true;
-                }
-
-                json = checkpoint;
-                goto default;
+                return TryReadArrayValue(ref json, out value);
             default:
-                if (!json.TryReadRawJson(out var raw))
-                {
-                    return false;
-                }
-
-                value = SegmentValue.FromValidJson(raw);
-                return true;
+                return TryReadRawJson(ref json, out value);
         }
+    }
+
+    /// <summary>Reads an array in segment data: a forward node's content, a nested message; anything else as raw JSON.</summary>
+    /// <remarks>
+    /// Apart from <see cref="TryReadDataValue"/> because of the copy of the source it rewinds to: a copy holding
+    /// spans is cleared on entry to the method that declares it, which every data value would pay for.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryReadArrayValue<TSource>(ref TSource json, out SegmentValue value)
+        where TSource : ISegmentJsonSource, allows ref struct
+    {
+        var checkpoint = json;
+        if (TryReadSegments(ref json, nested: true, out var nested, out _))
+        {
+            value = new SegmentValue(nested);
+            return true;
+        }
+
+        json = checkpoint;
+        return TryReadRawJson(ref json, out value);
+    }
+
+    private static bool TryReadRawJson<TSource>(ref TSource json, out SegmentValue value)
+        where TSource : ISegmentJsonSource, allows ref struct
+    {
+        value = default;
+        if (!json.TryReadRawJson(out var raw))
+        {
+            return false;
+        }
+
+        value = SegmentValue.FromValidJson(raw);
+        return true;
     }
 
     private static bool Fail<T>(string message, out T? result, out string? error)
