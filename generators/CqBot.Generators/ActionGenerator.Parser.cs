@@ -43,6 +43,12 @@ public sealed partial class ActionGenerator
                 return Done(null, diagnostics);
             }
 
+            if (IsLaterOverload(method, cancellationToken))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateActionName, LocationInfo.From(syntax.Identifier), method.Name, method.ContainingType.Name, RequestName(method.Name)));
+                return Done(null, diagnostics);
+            }
+
             var returnType = method.ReturnType;
             var returnName = returnType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var isValueTask = returnName is "global::System.Threading.Tasks.ValueTask" or "global::System.Threading.Tasks.ValueTask<TResult>";
@@ -92,6 +98,34 @@ public sealed partial class ActionGenerator
                 new EquatableArray<ResultTypeModel>(types.Objects()),
                 new EquatableArray<EnumTypeModel>(types.Enums()));
             return Done(model, diagnostics);
+        }
+
+        // The first action method of a name (in source order) owns its request class; the others are reported.
+        private static bool IsLaterOverload(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var own = method.Locations[0];
+            foreach (var member in method.ContainingType.GetMembers(method.Name))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IMethodSymbol other || SymbolEqualityComparer.Default.Equals(other, method) || other.Locations.Length == 0)
+                {
+                    continue;
+                }
+                var isAction = false;
+                foreach (var attribute in other.GetAttributes())
+                {
+                    isAction |= SymbolNames.Is(attribute.AttributeClass, "CqBot", "OneBotActionAttribute");
+                }
+                var location = other.Locations[0];
+                var earlier = string.CompareOrdinal(location.SourceTree?.FilePath, own.SourceTree?.FilePath) is var byFile && byFile != 0
+                    ? byFile < 0
+                    : location.SourceSpan.Start < own.SourceSpan.Start;
+                if (isAction && earlier)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static ActionResult Done(ActionModel? model, List<DiagnosticInfo> diagnostics) =>

@@ -129,6 +129,11 @@ internal static class GeneratorDiagnostics
         "Parameter '{0}' picks the call mode of '{1}', which returns a result; a queued call (_async, _rate_limited) answers with no data, so return Task or ValueTask",
         "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DuplicateActionName = new(
+        "CQB2306", "Action methods share a name",
+        "Action method '{0}' has the name of another action method of '{1}'; each gets a request class named after it ('{2}'), so give each action its own method name",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
@@ -136,7 +141,7 @@ internal static class GeneratorDiagnostics
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
         UnsupportedCheck, OptionNeedsDefault, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
         InvalidPluginClass, SecondPluginClass, UnsupportedSetting,
-        InvalidActionMethod, UnsupportedActionParameter, UnsupportedActionReturn, UnsupportedResultProperty, ModeWithResult,
+        InvalidActionMethod, UnsupportedActionParameter, UnsupportedActionReturn, UnsupportedResultProperty, ModeWithResult, DuplicateActionName,
     ];
 
     public static DiagnosticDescriptor Find(string id)

@@ -143,6 +143,24 @@ public sealed class ActionGeneratorTests
     }
 
     [Fact]
+    public void TwoActionMethodsOfOneName_ReportsCqb2306OnTheSecond()
+    {
+        var source = """
+            using System.Threading.Tasks; using CqBot;
+            public static partial class A
+            {
+                [OneBotAction("x")] public static partial Task PokeAsync(this IBot bot, long userId);
+                [OneBotAction("y")] public static partial Task PokeAsync(this IBot bot, long groupId, long userId);
+            }
+            """;
+        var (result, _, diagnostics) = GeneratorRunner.Run(source);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("CQB2306", diagnostic.Id);
+        Assert.Equal(source.LastIndexOf("PokeAsync", StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Single(ActionRun(result).GeneratedSources);
+    }
+
+    [Fact]
     public void ActionWithAnError_IsNotGenerated()
     {
         var source = "using System; using System.Threading.Tasks; using CqBot; public static partial class A { [OneBotAction(\"x\")] public static partial Task XAsync(this IBot bot, Uri address); }";
