@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace CqBot.Generators;
 
 /// <summary>
-/// What the generator reports when it cannot generate a command. Ids CQB2xxx belong to commands.
+/// What the generator reports when it cannot generate a command. Ids CQB20xx belong to commands, CQB21xx to handlers, CQB22xx to plugins, CQB23xx to API actions.
 /// </summary>
 internal static class GeneratorDiagnostics
 {
@@ -104,6 +104,36 @@ internal static class GeneratorDiagnostics
         "Setting '{0}' of '{1}' has type '{2}', which plugin settings cannot read; use string, bool, int, long, double, TimeSpan, Uri, an enum, or an array of string or long",
         "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidActionMethod = new(
+        "CQB2301", "Invalid OneBot action method",
+        "Method '{0}' declares an OneBot action and must be a non-generic 'static partial' extension method of IBot without a body ('this IBot bot' first), declared in a 'static partial' top-level class",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedActionParameter = new(
+        "CQB2302", "Unsupported action parameter type",
+        "Parameter '{0}' of action method '{1}' has type '{2}', which an action cannot send; use long, int, bool, double, string, an enum, Message, JsonElement, an array or IReadOnlyList of long, int, string or Message, or a nullable form of one (or CancellationToken, ApiCallMode)",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedActionReturn = new(
+        "CQB2303", "Unsupported action return type",
+        "Action method '{0}' returns '{1}'; return Task or ValueTask, or a Task/ValueTask of bool, int, long, double, string, an enum, Message, JsonElement?, a class with public settable properties, or an array or IReadOnlyList of one",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedResultProperty = new(
+        "CQB2304", "Unsupported result property type",
+        "Property '{0}' of result type '{1}' has type '{2}', which an action result cannot read; use bool, int, long, double, string, an enum, Message, JsonElement, a class with public settable properties, or an array or IReadOnlyList of one, or a nullable form",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ModeWithResult = new(
+        "CQB2305", "ApiCallMode on an action with a result",
+        "Parameter '{0}' picks the call mode of '{1}', which returns a result; a queued call (_async, _rate_limited) answers with no data, so return Task or ValueTask",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateActionName = new(
+        "CQB2306", "Action methods share a name",
+        "Action method '{0}' has the name of another action method of '{1}'; each gets a request class named after it ('{2}'), so give each action its own method name",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
@@ -111,6 +141,7 @@ internal static class GeneratorDiagnostics
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
         UnsupportedCheck, OptionNeedsDefault, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
         InvalidPluginClass, SecondPluginClass, UnsupportedSetting,
+        InvalidActionMethod, UnsupportedActionParameter, UnsupportedActionReturn, UnsupportedResultProperty, ModeWithResult, DuplicateActionName,
     ];
 
     public static DiagnosticDescriptor Find(string id)

@@ -41,4 +41,10 @@ public static class TrackingNames
 
     /// <summary>Everything the plugin output is written from.</summary>
     public const string PluginOutput = nameof(PluginOutput);
+
+    /// <summary>Each [OneBotAction] method read into a model and its diagnostics.</summary>
+    public const string ActionResults = nameof(ActionResults);
+
+    /// <summary>The models of actions that can be generated, without positions.</summary>
+    public const string ActionModels = nameof(ActionModels);
 }

@@ -62,11 +62,11 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
         }
         if (@event.ChatGroupId is { } groupId and not 0)
         {
-            await session.Bot.SendGroupMsgAsync(groupId, reply, session.CancellationToken).ConfigureAwait(false);
+            await session.Bot.CallAsync((ApiRequest)new MessageActions.SendMessageRequest(reply, MessageType.Group, groupId: groupId), session.CancellationToken).ConfigureAwait(false);
         }
         else if (@event.ChatUserId is { } userId and not 0)
         {
-            await session.Bot.SendPrivateMsgAsync(userId, reply, session.CancellationToken).ConfigureAwait(false);
+            await session.Bot.CallAsync((ApiRequest)new MessageActions.SendMessageRequest(reply, MessageType.Private, userId: userId), session.CancellationToken).ConfigureAwait(false);
         }
         else
         {

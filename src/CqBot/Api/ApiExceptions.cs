@@ -48,4 +48,7 @@ public sealed class ApiResponseException(string action, string field, string pro
 
     /// <summary>The field, as a path such as <c>sender.user_id</c>.</summary>
     public string Field { get; } = field;
+
+    /// <summary>What is wrong with the field, for a reader that adds the path of an enclosing object.</summary>
+    internal string Problem { get; } = problem;
 }

@@ -76,16 +76,17 @@ public sealed class Session
             ? service
             : throw new InvalidOperationException($"A service of type '{typeof(T).FullName}' is needed but not registered. Add it to the builder's Services.");
 
-    /// <summary>Sends a message where the event came from: the group, or the private chat.</summary>
+    /// <summary>Sends a message where the event came from: the group, or the private chat (<c>send_msg</c>).</summary>
+    /// <remarks>The message id is not read, so an implementation that answers without one is no failure.</remarks>
     public async ValueTask SendAsync(Message message, CancellationToken cancellationToken = default)
     {
         switch (Event)
         {
             case GroupMessageEvent group:
-                await Bot.SendGroupMsgAsync(group.GroupId, message, cancellationToken).ConfigureAwait(false);
+                await Bot.CallAsync((ApiRequest)new MessageActions.SendMessageRequest(message, MessageType.Group, groupId: group.GroupId), cancellationToken).ConfigureAwait(false);
                 break;
             case PrivateMessageEvent direct:
-                await Bot.SendPrivateMsgAsync(direct.UserId, message, cancellationToken).ConfigureAwait(false);
+                await Bot.CallAsync((ApiRequest)new MessageActions.SendMessageRequest(message, MessageType.Private, userId: direct.UserId), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"A '{Event.PostType}' event has no chat to reply to; call an API on Session.Bot instead.");

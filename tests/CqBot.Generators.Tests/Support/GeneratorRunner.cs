@@ -8,7 +8,7 @@ namespace CqBot.Generators.Tests.Support;
 internal static class GeneratorRunner
 {
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        [new CommandGenerator().AsSourceGenerator(), new HandlerGenerator().AsSourceGenerator(), new PluginGenerator().AsSourceGenerator()],
+        [new CommandGenerator().AsSourceGenerator(), new HandlerGenerator().AsSourceGenerator(), new PluginGenerator().AsSourceGenerator(), new ActionGenerator().AsSourceGenerator()],
         parseOptions: CompilationFactory.ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

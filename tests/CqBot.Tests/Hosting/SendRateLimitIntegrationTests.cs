@@ -26,9 +26,9 @@ public sealed class SendRateLimitIntegrationTests : IAsyncLifetime
         client.Responder = _ => ApiReply.Ok();
         var bot = await _host.WaitForBotAsync(9101);
 
-        await bot.SendGroupMsgAsync(1, "one");
-        var queued = bot.SendGroupMsgAsync(1, "two").AsTask();
-        var error = await Assert.ThrowsAsync<SendQueueFullException>(() => bot.SendGroupMsgAsync(1, "three").AsTask());
+        await bot.SendGroupMessageAsync(1, "one");
+        var queued = bot.SendGroupMessageAsync(1, "two");
+        var error = await Assert.ThrowsAsync<SendQueueFullException>(() => bot.SendGroupMessageAsync(1, "three"));
 
         Assert.Contains("9101", error.Message);
         Assert.Single(client.Calls);
@@ -41,7 +41,7 @@ public sealed class SendRateLimitIntegrationTests : IAsyncLifetime
         await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9102);
         client.Responder = _ => ApiReply.Ok("{}");
         var bot = await _host.WaitForBotAsync(9102);
-        await bot.SendGroupMsgAsync(1, "one");
+        await bot.SendGroupMessageAsync(1, "one");
 
         await bot.CallAsync("get_status").AsTask().WaitAsync(BotHost.Timeout);
         await bot.CallAsync("get_status").AsTask().WaitAsync(BotHost.Timeout);
