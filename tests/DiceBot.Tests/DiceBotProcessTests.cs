@@ -87,8 +87,8 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
 
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
-        // Notices have no quick operation in OneBot v11: the welcome goes to the group with send_msg.
-        Assert.Equal("send_msg", call.Action);
+        // Notices have no quick operation in OneBot v11: the welcome goes to the group with send_group_msg.
+        Assert.Equal("send_group_msg", call.Action);
         Assert.Equal(987654, call.GetInt64("group_id"));
         Assert.Contains("欢迎新成员 777", call.MessageText);
     }
@@ -102,6 +102,35 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
         var call = await client.NextCallAsync(Timeout);
         await client.RespondOkAsync(call);
         Assert.Contains("的运势：", call.MessageText);
+    }
+
+    [Fact]
+    public async Task WhoIs_CallsGetStrangerInfoAndRepliesWithTheTypedResult()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        client.Responder = call => call.Action == "get_stranger_info"
+            ? ApiReply.Ok("""{"user_id":"777","nickname":"小明","sex":"male","age":"18","extra":true}""")
+            : null;
+        await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "whois @777"));
+
+        var reply = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(reply);
+        Assert.Equal("send_msg", reply.Action);
+        Assert.Equal("小明 (777)", reply.MessageText);
+    }
+
+    [Fact]
+    public async Task GroupInfo_CallsGetGroupInfo()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        client.Responder = call => call.Action == "get_group_info"
+            ? ApiReply.Ok("""{"group_id":987654,"group_name":"骰子群","member_count":42}""")
+            : null;
+        await client.SendEventAsync(FakeEvents.GroupMessage(SelfId, 987654, 42, "groupinfo"));
+
+        var reply = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(reply);
+        Assert.Equal("骰子群：42/? 人", reply.MessageText);
     }
 
     [Fact]

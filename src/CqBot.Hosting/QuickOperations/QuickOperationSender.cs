@@ -8,7 +8,7 @@ namespace CqBot.Hosting.QuickOperations;
 /// answer cannot go in the POST response): a plain reply to a message with <c>send_msg</c>, which every
 /// implementation has, anything else on a message or request with <c>.handle_quick_operation</c>.
 /// OneBot v11 defines quick operations for messages and requests only (go-cqhttp and NapCat ignore them
-/// on notices), so a notice's reply is sent to its chat with <c>send_msg</c>; and go-cqhttp drops the
+/// on notices), so a notice's reply is sent to its chat with <c>send_group_msg</c> or <c>send_private_msg</c>; and go-cqhttp drops the
 /// remark of a friend-request approval, so one with a remark is made with <c>set_friend_add_request</c>.
 /// </summary>
 internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender> logger)
@@ -62,11 +62,11 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
         }
         if (@event.ChatGroupId is { } groupId and not 0)
         {
-            await session.Bot.CallAsync((ApiRequest)new MessageActions.SendMessageRequest(reply, MessageType.Group, groupId: groupId), session.CancellationToken).ConfigureAwait(false);
+            await session.Bot.CallAsync((ApiRequest)new MessageActions.SendGroupMessageRequest(groupId, reply), session.CancellationToken).ConfigureAwait(false);
         }
         else if (@event.ChatUserId is { } userId and not 0)
         {
-            await session.Bot.CallAsync((ApiRequest)new MessageActions.SendMessageRequest(reply, MessageType.Private, userId: userId), session.CancellationToken).ConfigureAwait(false);
+            await session.Bot.CallAsync((ApiRequest)new MessageActions.SendPrivateMessageRequest(userId, reply), session.CancellationToken).ConfigureAwait(false);
         }
         else
         {

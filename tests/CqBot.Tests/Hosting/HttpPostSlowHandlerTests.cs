@@ -68,7 +68,7 @@ public sealed class HttpPostSlowHandlerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, result.StatusCode);
         var call = await WaitForCallAsync();
-        Assert.Equal("send_msg", call.Action);
+        Assert.Equal("send_group_msg", call.Action);
         Assert.Equal(555, call.GetInt64("group_id"));
         Assert.Equal("欢迎 777", call.MessageText);
     }

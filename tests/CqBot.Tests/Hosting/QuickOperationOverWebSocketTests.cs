@@ -45,7 +45,7 @@ public sealed class QuickOperationOverWebSocketTests : IAsyncLifetime
 
     // OneBot v11 has quick operations for messages and requests only; implementations ignore them on notices.
     [Fact]
-    public async Task NoticeReply_OverWebSocket_IsSentToTheGroupWithSendMsg()
+    public async Task NoticeReply_OverWebSocket_IsSentToTheGroupWithSendGroupMsg()
     {
         using var listener = _host.App.On<GroupIncreaseNotice>(notice => (QuickOperation)$"欢迎 {notice.UserId}");
         await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9406);
@@ -53,7 +53,7 @@ public sealed class QuickOperationOverWebSocketTests : IAsyncLifetime
         await client.SendEventAsync(FakeEvents.GroupIncrease(9406, 555, 777));
 
         var call = await client.NextCallAsync(BotHost.Timeout);
-        Assert.Equal("send_msg", call.Action);
+        Assert.Equal("send_group_msg", call.Action);
         Assert.Equal(555, call.GetInt64("group_id"));
         Assert.Equal("欢迎 777", call.MessageText);
     }
