@@ -6,12 +6,13 @@ namespace CqBot.Hosting.QuickOperations;
 /// <summary>Writes quick operations: the HTTP POST response body and the <c>.handle_quick_operation</c> parameters.</summary>
 internal static class QuickOperationJson
 {
-    private static readonly JsonSerializerOptions MessageOptions = new();
-    private static readonly MessageJsonConverter MessageConverter = new();
-
     /// <summary>The fields of the event implementations read from a quick operation's context.</summary>
-    private static readonly string[] ContextFields =
-        ["time", "self_id", "post_type", "message_type", "notice_type", "request_type", "sub_type", "group_id", "user_id", "message_id", "anonymous", "flag"];
+    private static readonly byte[][] ContextFields =
+    [
+        "time"u8.ToArray(), "self_id"u8.ToArray(), "post_type"u8.ToArray(), "message_type"u8.ToArray(), "notice_type"u8.ToArray(),
+        "request_type"u8.ToArray(), "sub_type"u8.ToArray(), "group_id"u8.ToArray(), "user_id"u8.ToArray(), "message_id"u8.ToArray(),
+        "anonymous"u8.ToArray(), "flag"u8.ToArray(),
+    ];
 
     /// <summary>Writes the operation object for <paramref name="event"/>.</summary>
     public static void WriteOperation(Utf8JsonWriter writer, QuickOperation operation, Event @event)
@@ -20,7 +21,7 @@ internal static class QuickOperationJson
         if (operation.Reply is { } reply)
         {
             writer.WritePropertyName("reply"u8);
-            MessageConverter.Write(writer, reply, MessageOptions);
+            CqBot.Infrastructure.ApiParameterWriter.WriteMessage(writer, reply);
             if (operation.AutoEscape is { } autoEscape)
             {
                 writer.WriteBoolean("auto_escape"u8, autoEscape);
@@ -65,31 +66,87 @@ internal static class QuickOperationJson
     {
         writer.WriteStartObject();
         writer.WritePropertyName("context"u8);
+        WriteContext(writer, @event);
+        writer.WritePropertyName("operation"u8);
+        WriteOperation(writer, operation, @event);
+        writer.WriteEndObject();
+    }
+
+    // The context is copied from the event's own bytes: the fields implementations read, and of the
+    // sender only its user_id. No document of the event is built.
+    private static void WriteContext(Utf8JsonWriter writer, Event @event)
+    {
         writer.WriteStartObject();
-        var raw = @event.Raw;
-        if (raw.ValueKind == JsonValueKind.Object)
+        var utf8 = @event.RawUtf8.Span;
+        if (!utf8.IsEmpty)
         {
-            foreach (var property in raw.EnumerateObject())
+            var reader = new Utf8JsonReader(utf8);
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
-                if (Array.IndexOf(ContextFields, property.Name) >= 0)
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    property.WriteTo(writer);
-                }
-                else if (property.Name == "sender" && property.Value.ValueKind == JsonValueKind.Object)
-                {
-                    writer.WriteStartObject("sender"u8);
-                    if (property.Value.TryGetProperty("user_id"u8, out var userId))
+                    if (IsContextField(ref reader))
                     {
-                        writer.WritePropertyName("user_id"u8);
-                        userId.WriteTo(writer);
+                        writer.WritePropertyName(reader.ValueSpan);
+                        reader.Read();
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        writer.WriteRawValue(utf8[start..((int)reader.BytesConsumed)], skipInputValidation: true);
                     }
-                    writer.WriteEndObject();
+                    else if (reader.ValueTextEquals("sender"u8))
+                    {
+                        reader.Read();
+                        WriteSenderUserId(writer, ref reader, utf8);
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
                 }
             }
         }
         writer.WriteEndObject();
-        writer.WritePropertyName("operation"u8);
-        WriteOperation(writer, operation, @event);
+    }
+
+    private static bool IsContextField(ref Utf8JsonReader reader)
+    {
+        // Names with escapes are compared unescaped; real events have none.
+        foreach (var field in ContextFields)
+        {
+            if (reader.ValueTextEquals(field))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void WriteSenderUserId(Utf8JsonWriter writer, ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+        writer.WriteStartObject("sender"u8);
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("user_id"u8))
+            {
+                writer.WritePropertyName("user_id"u8);
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                writer.WriteRawValue(utf8[start..((int)reader.BytesConsumed)], skipInputValidation: true);
+            }
+            else if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
         writer.WriteEndObject();
     }
 

@@ -41,7 +41,11 @@ internal sealed class InMemoryApi : IApiTransport
         }
     }
 
+    private readonly ConcurrentDictionary<Type, Func<ApiRequest, object?>> _typed = new();
+
     public void Script(string action, ApiReply reply) => _scripted[action] = reply;
+
+    public void Script(Type requestType, Func<ApiRequest, object?> answer) => _typed[requestType] = answer;
 
     public ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
@@ -49,6 +53,10 @@ internal sealed class InMemoryApi : IApiTransport
         lock (_gate)
         {
             _calls.Add(new ApiCall(action, request.GetParameters(), null, "in-memory") { Request = request });
+        }
+        if (_typed.TryGetValue(request.GetType(), out var answer))
+        {
+            return ValueTask.FromResult(new ApiResponse("ok", 0, null) { Value = answer(request) });
         }
         if (_scripted.TryGetValue(action, out var reply))
         {

@@ -124,6 +124,18 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>Answers every later call of <paramref name="action"/> with <paramref name="dataJson"/>.</summary>
     public void Reply(string action, string dataJson) => _api.Script(action, ApiReply.Ok(dataJson));
 
+    /// <summary>
+    /// Answers every later request of type <typeparamref name="TRequest"/> with the typed result
+    /// <paramref name="answer"/> makes from it, without JSON:
+    /// <c>bot.Reply((GroupActions.GetGroupInfoRequest request) =&gt; new GroupInfo { GroupId = request.GroupId, GroupName = "测试群" })</c>.
+    /// </summary>
+    public void Reply<TRequest, TResult>(Func<TRequest, TResult> answer)
+        where TRequest : ApiRequest<TResult>
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        _api.Script(typeof(TRequest), request => answer((TRequest)request));
+    }
+
     /// <summary>Makes every later call of <paramref name="action"/> fail with <paramref name="retCode"/>.</summary>
     public void Fail(string action, long retCode, string? wording = null) => _api.Script(action, ApiReply.Failed(retCode, wording));
 

@@ -10,6 +10,12 @@ namespace CqBot;
 public sealed record ApiResponse(string Status, long RetCode, JsonElement? Data, string? ErrorMessage = null)
 {
     /// <summary>
+    /// A result given as an object instead of JSON, by a test double that answers typed (see
+    /// <c>TestBot.Reply</c>): a typed call returns it as it is when it has the call's result type.
+    /// </summary>
+    public object? Value { get; init; }
+
+    /// <summary>
     /// Returns the data of a successful call, or throws <see cref="ActionFailedException"/>.
     /// Success is decided by <c>status</c> alone: implementations disagree about retcodes.
     /// </summary>

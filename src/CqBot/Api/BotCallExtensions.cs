@@ -15,7 +15,8 @@ public static class BotCallExtensions
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(request);
         var response = await bot.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return request.ReadResult(response.GetDataOrThrow(request.WireAction));
+        var data = response.GetDataOrThrow(request.WireAction);
+        return response.Value is TResult given ? given : request.ReadResult(data);
     }
 
     /// <summary>Calls the action, ignoring its result. Throws <see cref="ActionFailedException"/> when it failed.</summary>

@@ -92,10 +92,10 @@ public abstract class Event
     }
 
     /// <summary>
-    /// The event's UTF-8 JSON as received; empty for an event built in code. Lets the hosting layer pass
-    /// the event on (for example as the <c>.handle_quick_operation</c> context) without building <see cref="Raw"/>.
+    /// The event's JSON as received, in UTF-8; empty for an event built in code. Pass the event on (to a
+    /// log, a queue, as the <c>.handle_quick_operation</c> context) from these bytes without building <see cref="Raw"/>.
     /// </summary>
-    internal ReadOnlyMemory<byte> RawUtf8 => _rawUtf8;
+    public ReadOnlyMemory<byte> RawUtf8 => _rawUtf8;
 
     /// <summary>Names the event as <c>post_type.detail_type.sub_type</c>, for logs.</summary>
     /// <returns>For example <c>message.group.normal</c>.</returns>

@@ -68,4 +68,20 @@ public sealed class ExtensionActionDeclarationTests
         var error = await Assert.ThrowsAsync<ApiResponseException>(async () => await bot.Bot.GetImageKeysAsync());
         Assert.Equal("[0].rkey", error.Field);
     }
+
+    [Fact]
+    public async Task TypedScriptedReply_AnswersFromTheTypedRequestWithoutJson()
+    {
+        await using var bot = await TestBot.StartAsync(_ => { });
+        bot.Reply((GroupActions.GetGroupInfoRequest request) => new GroupInfo { GroupId = request.GroupId, GroupName = "测试群", MemberCount = 3 });
+        bot.Reply((NapCatTestActions.GetImageKeysRequest _) => (IReadOnlyList<ImageKey>)[new ImageKey { Key = "k" }]);
+
+        var group = await bot.Bot.GetGroupInfoAsync(77);
+        var keys = await bot.Bot.GetImageKeysAsync();
+
+        Assert.Equal(77, group.GroupId);
+        Assert.Equal("测试群", group.GroupName);
+        Assert.Equal("k", Assert.Single(keys).Key);
+        Assert.Equal(77, Assert.IsType<GroupActions.GetGroupInfoRequest>(bot.Calls[0].Request).GroupId);
+    }
 }

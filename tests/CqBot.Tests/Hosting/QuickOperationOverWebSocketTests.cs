@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CqBot.Testing;
 using CqBot.Tests.Support;
 
@@ -72,7 +73,10 @@ public sealed class QuickOperationOverWebSocketTests : IAsyncLifetime
         Assert.Equal(99, context.GetProperty("message_id").GetInt64());
         Assert.Equal(5, context.GetProperty("group_id").GetInt64());
         Assert.Equal(42, context.GetProperty("sender").GetProperty("user_id").GetInt64());
+        Assert.Equal(["user_id"], context.GetProperty("sender").EnumerateObject().Select(property => property.Name));
         Assert.False(context.TryGetProperty("message", out _));
+        Assert.False(context.TryGetProperty("raw_message", out _));
+        Assert.Equal(JsonValueKind.Null, context.GetProperty("anonymous").ValueKind);
         Assert.True(call.Parameters.GetProperty("operation").GetProperty("at_sender").GetBoolean());
     }
 
