@@ -10,7 +10,7 @@ internal static class ApiRequestWriter
     /// <summary>Writes <c>{"action":…,"params":{…},"echo":"…"}</c>; the echo is a decimal string, which every implementation returns intact.</summary>
     public static void WriteFrame(IBufferWriter<byte> output, ApiRequest request, long echo)
     {
-        using var writer = new Utf8JsonWriter(output);
+        var writer = ReusableJsonWriter.Start(output);
         writer.WriteStartObject();
         writer.WriteString("action"u8, request.WireAction);
         writer.WritePropertyName("params"u8);
@@ -19,12 +19,14 @@ internal static class ApiRequestWriter
         echo.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
         writer.WriteString("echo"u8, digits[..length]);
         writer.WriteEndObject();
+        ReusableJsonWriter.Finish(writer);
     }
 
     /// <summary>Writes the parameters object alone: the body of an HTTP API call.</summary>
     public static void WriteBody(IBufferWriter<byte> output, ApiRequest request)
     {
-        using var writer = new Utf8JsonWriter(output);
+        var writer = ReusableJsonWriter.Start(output);
         request.WriteParameters(writer);
+        ReusableJsonWriter.Finish(writer);
     }
 }

@@ -54,8 +54,9 @@ internal static class QuickOperationJson
     /// <summary>The HTTP POST response body.</summary>
     public static void WriteResponseBody(PooledBufferWriter output, QuickOperation operation, Event @event)
     {
-        using var writer = new Utf8JsonWriter(output);
+        var writer = ReusableJsonWriter.Start(output);
         WriteOperation(writer, operation, @event);
+        ReusableJsonWriter.Finish(writer);
     }
 
     /// <summary>
