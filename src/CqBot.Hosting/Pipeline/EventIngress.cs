@@ -13,11 +13,13 @@ internal sealed partial class EventIngress : IEventSink
 {
     private readonly BotAccounts _accounts;
     private readonly EventPipeline _pipeline;
+    private readonly EventDispatcher _dispatcher;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public EventIngress(BotAccounts accounts, EventPipeline pipeline, TimeProvider time, ILogger<EventIngress> logger)
+    public EventIngress(BotAccounts accounts, EventPipeline pipeline, EventDispatcher dispatcher, TimeProvider time, ILogger<EventIngress> logger)
     {
+        _dispatcher = dispatcher;
         _accounts = accounts;
         _pipeline = pipeline;
         _time = time;
@@ -61,6 +63,13 @@ internal sealed partial class EventIngress : IEventSink
                     LogLifecycle(account.SelfId, EventFacts.SubType(@event) ?? "unknown");
                     break;
             }
+        }
+        // The answer to a waiting prompt goes to it before the chat's ordering, and nowhere else.
+        if (_dispatcher.TryDeliverToConversation(@event))
+        {
+            reply?.TryComplete(null);
+            done?.TrySetResult();
+            return true;
         }
         // An HTTP POST waits for the handler anyway: start it on the request's thread.
         return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply, done), startInline: reply is not null);

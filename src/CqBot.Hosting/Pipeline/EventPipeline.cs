@@ -44,6 +44,7 @@ internal sealed partial class EventPipeline : IDisposable
             return false;
         }
         Interlocked.Increment(ref _inFlight);
+        work.Pipeline = this;
         lock (_channels)
         {
             if (_channels.TryGetValue(work.Channel, out var queue))
@@ -70,16 +71,38 @@ internal sealed partial class EventPipeline : IDisposable
         while (true)
         {
             await ProcessAsync(work).ConfigureAwait(false);
-            lock (_channels)
+            // A handler that waited in a prompt handed the chat's later events to another runner.
+            if (work.ReleasedOrdering || !TryTakeNext(ref work))
             {
-                var queue = _channels[work.Channel];
-                if (!queue.TryDequeue(out var next))
-                {
-                    _channels.Remove(work.Channel);
-                    return;
-                }
-                work = next;
+                return;
             }
+        }
+    }
+
+    // The next event of the chat, or false (and the chat is idle) when there is none.
+    private bool TryTakeNext(ref EventWork work)
+    {
+        lock (_channels)
+        {
+            var queue = _channels[work.Channel];
+            if (!queue.TryDequeue(out var next))
+            {
+                _channels.Remove(work.Channel);
+                return false;
+            }
+            work = next;
+            return true;
+        }
+    }
+
+    // Called when a handler starts waiting for a user's answer: the chat's later events (the answer
+    // among them, or other users' messages) must not wait for it, so they get a runner of their own.
+    internal void ReleaseOrdering(EventWork work)
+    {
+        var current = work;
+        if (TryTakeNext(ref current))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Pipeline.RunChannelAsync(state.Work), (Pipeline: this, Work: current), preferLocal: false);
         }
     }
 
@@ -91,7 +114,7 @@ internal sealed partial class EventPipeline : IDisposable
             var scope = _scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                var session = new Session(work.Event, work.Account.Bot, scope.ServiceProvider, cancellation);
+                var session = new Session(work.Event, work.Account.Bot, scope.ServiceProvider, cancellation) { ChatOrdering = work };
                 var operation = await _dispatcher.HandleAsync(session).ConfigureAwait(false);
                 if (operation is null || operation.IsEmpty)
                 {

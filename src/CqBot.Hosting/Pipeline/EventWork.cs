@@ -1,9 +1,10 @@
+using CqBot.Infrastructure;
 using CqBot.Hosting.Accounts;
 
 namespace CqBot.Hosting.Pipeline;
 
 /// <summary>One event waiting for or going through its handlers.</summary>
-internal sealed class EventWork(BotAccount account, Event @event, ChannelKey channel, HttpReplySlot? reply, TaskCompletionSource? done = null)
+internal sealed class EventWork(BotAccount account, Event @event, ChannelKey channel, HttpReplySlot? reply, TaskCompletionSource? done = null) : IChatOrdering
 {
     public BotAccount Account { get; } = account;
 
@@ -13,6 +14,23 @@ internal sealed class EventWork(BotAccount account, Event @event, ChannelKey cha
 
     /// <summary>The waiting HTTP POST response, for events that came that way.</summary>
     public HttpReplySlot? Reply { get; } = reply;
+
+    private int _released;
+
+    /// <summary>True once a handler of this event waits in a prompt and the chat's later events run without it.</summary>
+    public bool ReleasedOrdering => Volatile.Read(ref _released) != 0;
+
+    /// <summary>The pipeline running the event, set when it is queued.</summary>
+    public EventPipeline? Pipeline { get; set; }
+
+    /// <summary>Lets the chat's later events run while a handler of this one waits for an answer.</summary>
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            Pipeline?.ReleaseOrdering(this);
+        }
+    }
 
     /// <summary>Completed when the event's handlers are done and its answer was sent, for in-memory connections.</summary>
     public TaskCompletionSource? Done { get; } = done;

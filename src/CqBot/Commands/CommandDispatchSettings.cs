@@ -12,4 +12,10 @@ public sealed record CommandDispatchSettings
 
     /// <summary>Names the bot answers to: <c>bot, roll 2d6</c>, <c>@bot roll 2d6</c>.</summary>
     public IReadOnlyList<string> Nicknames { get; init; } = [];
+
+    /// <summary>How long <see cref="Session.PromptAsync(Message?, TimeSpan?, CancellationToken)"/> waits unless told otherwise; one minute.</summary>
+    public TimeSpan PromptTimeout { get; init; } = DefaultPromptTimeout;
+
+    /// <summary>The default <see cref="PromptTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultPromptTimeout = TimeSpan.FromMinutes(1);
 }

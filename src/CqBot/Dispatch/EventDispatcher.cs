@@ -27,6 +27,7 @@ public sealed partial class EventDispatcher : IEventRoutes
     private CommandTexts _texts = CommandTexts.ChineseSimplified;
     private int _batch;
     private DispatchTable _table = null!;
+    private readonly Conversations _conversations = new();
 
     /// <summary>Creates a dispatcher with no commands; add plugins with <see cref="AddPlugin"/>.</summary>
     public EventDispatcher(ILogger<EventDispatcher>? logger = null)
@@ -229,6 +230,16 @@ public sealed partial class EventDispatcher : IEventRoutes
         return new Registration(this, entry);
     }
 
+    /// <summary>How many prompts are waiting for an answer.</summary>
+    public int WaitingPrompts => _conversations.Waiting;
+
+    /// <summary>
+    /// Hands a message to the prompt waiting for it (the same user in the same chat), if any. A host
+    /// calls this before it orders the message behind the chat's other events, so the answer never waits
+    /// for the handler that waits for it; true when the message was taken and must not be handled.
+    /// </summary>
+    public bool TryDeliverToConversation(Event @event) => _conversations.TryDeliver(@event);
+
     /// <summary>Raised when a middleware, command, handler or listener throws; the bot logs it and goes on.</summary>
     public event Action<Session, Exception>? Error;
 
@@ -298,8 +309,15 @@ public sealed partial class EventDispatcher : IEventRoutes
     /// </summary>
     public async ValueTask<QuickOperation?> HandleAsync(Session session)
     {
+        // A host that did not hand the message to a waiting prompt first: it is the answer, nothing else.
+        if (_conversations.TryDeliver(session.Event))
+        {
+            return null;
+        }
         QuickOperation? operation = null;
         var table = Table;
+        session.Conversations = _conversations;
+        session.Table = table;
         var listeners = table.Listeners;
         var blocked = false;
         if (listeners.Length > 0)

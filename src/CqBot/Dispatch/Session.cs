@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.Globalization;
+using CqBot.Infrastructure;
+
 namespace CqBot;
 
 /// <summary>
@@ -40,6 +44,18 @@ public sealed class Session
     /// </summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Set by a host that handles events of one chat one after another: lets the chat's later events
+    /// run while this session waits in <see cref="PromptAsync(Message?, TimeSpan?, CancellationToken)"/>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IChatOrdering? ChatOrdering { internal get; init; }
+
+    /// <summary>The dispatcher's prompts and table, set when the dispatcher takes the session.</summary>
+    internal Conversations? Conversations { get; set; }
+
+    internal DispatchTable? Table { get; set; }
+
     /// <summary>The message event, or null when the event is not a message.</summary>
     public MessageEvent? MessageEvent => Event as MessageEvent;
 
@@ -68,6 +84,132 @@ public sealed class Session
     /// out: <c>ban  10m</c> for <c>ban [CQ:at,qq=1] 10m</c>. Empty for events that are not messages.
     /// </summary>
     public string PlainText => _plainText ??= MessageEvent?.Message.GetPlainText() ?? "";
+
+    /// <summary>
+    /// Sends <paramref name="question"/> (if any) and waits for the same user's next message in the same
+    /// chat, as Koishi's <c>session.prompt</c>. That message goes to this prompt only: it does not run
+    /// commands or middleware. Other users of the chat are served meanwhile. Never throws for the usual
+    /// endings: the result says whether the user answered, the wait timed out (<paramref name="timeout"/>,
+    /// else <see cref="CommandDispatchSettings.PromptTimeout"/>) or was cancelled (shutdown, the account
+    /// disconnected, <paramref name="cancellationToken"/>).
+    /// </summary>
+    public async ValueTask<PromptResult> PromptAsync(Message? question = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var (answer, outcome) = await WaitForAnswerAsync(question, timeout, cancellationToken).ConfigureAwait(false);
+        return new PromptResult(outcome, answer);
+    }
+
+    /// <summary>
+    /// Asks for a value of type <typeparamref name="T"/> (a number, a boolean, a date, or any
+    /// <see cref="IParsable{TSelf}"/>), read as a command argument of that type is, and asks again with the
+    /// localised error while the answer does not parse, at most <paramref name="maxAttempts"/> times.
+    /// </summary>
+    public async ValueTask<PromptResult<T>> PromptAsync<T>(Message? question = null, int maxAttempts = 3, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        where T : IParsable<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        var kind = KindOf<T>();
+        MessageEvent? answer = null;
+        for (var attempt = 0; attempt < maxAttempts; attempt++)
+        {
+            var ask = attempt == 0 ? question : (Message)Texts.Expectation(kind);
+            PromptOutcome outcome;
+            (answer, outcome) = await WaitForAnswerAsync(ask, timeout, cancellationToken).ConfigureAwait(false);
+            if (outcome != PromptOutcome.Answered)
+            {
+                return new PromptResult<T>(outcome, default!, answer);
+            }
+            if (TryParse(answer!.Message.GetPlainText().Trim(), kind, out T value))
+            {
+                return new PromptResult<T>(PromptOutcome.Answered, value, answer);
+            }
+        }
+        return new PromptResult<T>(PromptOutcome.Invalid, default!, answer);
+    }
+
+    /// <summary>
+    /// Asks for a user, answered as a command's <c>user</c> argument is (an @-mention, <c>@123</c>,
+    /// <c>@onebot:123</c>); asks again while the answer is not one, at most <paramref name="maxAttempts"/> times.
+    /// </summary>
+    public async ValueTask<PromptResult<long>> PromptUserAsync(Message? question = null, int maxAttempts = 3, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        MessageEvent? answer = null;
+        for (var attempt = 0; attempt < maxAttempts; attempt++)
+        {
+            PromptOutcome outcome;
+            (answer, outcome) = await WaitForAnswerAsync(attempt == 0 ? question : (Message)Texts.ExpectUser, timeout, cancellationToken).ConfigureAwait(false);
+            if (outcome != PromptOutcome.Answered)
+            {
+                return new PromptResult<long>(outcome, 0, answer);
+            }
+            if (CommandValueParsers.TryParseUser(answer!.Message.ToCqCode().AsSpan().Trim(), out var user))
+            {
+                return new PromptResult<long>(PromptOutcome.Answered, user, answer);
+            }
+        }
+        return new PromptResult<long>(PromptOutcome.Invalid, 0, answer);
+    }
+
+    private CommandTexts Texts => Table?.Texts ?? CommandTexts.ChineseSimplified;
+
+    private async ValueTask<(MessageEvent? Answer, PromptOutcome Outcome)> WaitForAnswerAsync(Message? question, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (MessageEvent is not { } source)
+        {
+            throw new InvalidOperationException($"A '{Event.PostType}' event has no user to ask; prompts work in message handlers, commands and middleware.");
+        }
+        var conversations = Conversations
+            ?? throw new InvalidOperationException("This session is not being handled by a dispatcher, so nothing can deliver the answer.");
+        // From here on the chat's later events run: the answer must not queue behind this handler.
+        ChatOrdering?.Release();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, CancellationToken);
+        var time = Services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        // Waiting starts before the question goes out, so no answer can come before the prompt listens.
+        var waiting = conversations.WaitAsync(source, timeout ?? Table?.Settings.PromptTimeout ?? CommandDispatchSettings.DefaultPromptTimeout, time, stop.Token);
+        if (question is { Count: > 0 })
+        {
+            try
+            {
+                await SendAsync(question, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await waiting.ConfigureAwait(false);
+                throw;
+            }
+        }
+        var (answer, timedOut) = await waiting.ConfigureAwait(false);
+        return (answer, answer is not null ? PromptOutcome.Answered : timedOut ? PromptOutcome.TimedOut : PromptOutcome.Cancelled);
+    }
+
+    private static CommandValueKind KindOf<T>() =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) ? CommandValueKind.Integer
+        : typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) ? CommandValueKind.Number
+        : typeof(T) == typeof(bool) ? CommandValueKind.Boolean
+        : typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTimeOffset) ? CommandValueKind.Date
+        : CommandValueKind.String;
+
+    // The command parsers first, so an answer reads as the same text would as an argument; then the type's own parser.
+    private static bool TryParse<T>(string text, CommandValueKind kind, out T value)
+        where T : IParsable<T>
+    {
+        switch (kind)
+        {
+            case CommandValueKind.Integer when CommandValueParsers.TryParseInteger(text, out var integer):
+                return T.TryParse(integer.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, out value!);
+            case CommandValueKind.Number when CommandValueParsers.TryParseNumber(text, out var number):
+                return T.TryParse(number.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, out value!);
+            case CommandValueKind.Boolean when CommandValueParsers.TryParseBoolean(text, out var flag):
+                return T.TryParse(flag ? "true" : "false", CultureInfo.InvariantCulture, out value!);
+            case CommandValueKind.Integer or CommandValueKind.Number or CommandValueKind.Boolean:
+                value = default!;
+                return false;
+            default:
+                return T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+        }
+    }
 
     /// <summary>A service from the event's dependency-injection scope; throws when it is not registered.</summary>
     public T GetRequiredService<T>()
