@@ -50,6 +50,11 @@ internal static class LoadRun
                 results.Add(await HttpOpenLoopAsync(bot, settings, rate));
             }
         }
+        if (settings.Runs("conversations"))
+        {
+            Console.WriteLine();
+            await ConversationRun.RunAsync(bot, settings.Conversations);
+        }
         Console.WriteLine();
         Console.WriteLine($"bot peak RSS (VmHWM): {bot.PeakRss / 1048576.0:0.0} MB");
         return results.Exists(r => r.Lost > 0) ? 1 : 0;

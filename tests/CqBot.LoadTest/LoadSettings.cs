@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace CqBot.LoadTest;
 
-/// <summary>What to run: <c>--duration</c>, <c>--warmup</c> (seconds), <c>--inflight</c>, <c>--rates 2000,10000</c>, <c>--only ws,http,ws-open,http-open</c>.</summary>
+/// <summary>What to run: <c>--duration</c>, <c>--warmup</c> (seconds), <c>--inflight</c>, <c>--rates 2000,10000</c>, <c>--conversations 1000</c>, <c>--only ws,http,ws-open,http-open,conversations</c>.</summary>
 internal sealed record LoadSettings(TimeSpan Duration, TimeSpan Warmup, int InFlight, int[] Rates, string[]? Only)
 {
+    /// <summary>How many conversations wait at once in the conversation scenario.</summary>
+    public int Conversations { get; init; } = 1000;
+
     /// <summary>Room for every event one scenario may send.</summary>
     public int Capacity => 4_000_000;
 
@@ -23,7 +26,8 @@ internal sealed record LoadSettings(TimeSpan Duration, TimeSpan Warmup, int InFl
                 "--inflight" => settings with { InFlight = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rates" => settings with { Rates = [.. value.Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))] },
                 "--only" => settings with { Only = value.Split(',') },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration, --warmup, --inflight, --rates, --only."),
+                "--conversations" => settings with { Conversations = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration, --warmup, --inflight, --rates, --conversations, --only."),
             };
         }
         return settings;
