@@ -33,6 +33,8 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
     private async ValueTask<Message?> RunAsync(Session session, Invocation invocation, int depth)
     {
         var command = invocation.Command;
+        CommandContext? context = null;
+        Message? reply;
         try
         {
             var source = invocation.Source;
@@ -42,15 +44,28 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
                 source = await InterpolateAsync(session, source, start, depth).ConfigureAwait(false);
                 start = 0;
             }
-            var context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
-            return await command.Handler(context).ConfigureAwait(false);
+            context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
+            reply = await command.Handler(context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
-            LogCommandFailed(exception, command.Name, session.UserId);
+            LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
             dispatcher.RaiseError(session, exception);
-            return table.Texts.UnknownError;
+            reply = table.Texts.UnknownError;
+            if (context?.Event is { Ran: true } failed)
+            {
+                failed.Exception = exception;
+                await dispatcher.RaiseCommandAsync(table.CommandHooks!, failed).ConfigureAwait(false);
+            }
+            return reply;
         }
+        // Only a command that got past its before-command listeners ran, and only then is there a command event.
+        if (context.Event is { Ran: true } ran)
+        {
+            ran.Result = reply;
+            await dispatcher.RaiseCommandAsync(table.CommandHooks!, ran).ConfigureAwait(false);
+        }
+        return reply;
     }
 
     // `$(cmd)` runs cmd and puts its answer in its place; not inside single quotes.
@@ -254,6 +269,6 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         return i;
     }
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId}.")]
-    private partial void LogCommandFailed(Exception exception, string command, long userId);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId} on input '{Input}'.")]
+    private partial void LogCommandFailed(Exception exception, string command, long userId, string input);
 }

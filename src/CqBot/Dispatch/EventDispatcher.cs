@@ -288,6 +288,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             chain[i++] = entry.ToStep();
         }
         chain[i] = new CommandMiddleware(table, this, _logger).InvokeAsync;
+        table.CommandHooks = BuildCommandHooks();
         table.Chain = chain;
         Volatile.Write(ref _table, table);
     }
@@ -411,6 +412,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             _prepended = Without(_prepended, entry);
             _appended = Without(_appended, entry);
             _listeners = Without(_listeners, entry);
+            _commandListeners = Without(_commandListeners, entry);
             Publish();
         }
     }
