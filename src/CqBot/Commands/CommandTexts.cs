@@ -43,6 +43,10 @@ public sealed record CommandTexts
         CommandNotFound = "指令未找到。",
         CommandListTitle = "当前可用的指令有：",
         CommandListEpilog = "输入“{0}help 指令名”查看特定指令的语法和使用示例。",
+        SuggestionHint = "您要找的是不是{0}？",
+        SuggestionQuote = "“{0}”",
+        SuggestionSeparator = "或",
+        SuggestionConfirm = "发送句号以使用推测的指令。",
     };
 
     /// <summary>English (en-US).</summary>
@@ -79,6 +83,10 @@ public sealed record CommandTexts
         CommandNotFound = "Command not found.",
         CommandListTitle = "Available commands:",
         CommandListEpilog = "Type \"{0}help <command>\" to see syntax and examples for a specific command.",
+        SuggestionHint = "Did you mean {0}?",
+        SuggestionQuote = "\"{0}\"",
+        SuggestionSeparator = " or ",
+        SuggestionConfirm = " Send a period to apply the suggestion.",
     };
 
     /// <summary>A required argument is missing; {0} is its name.</summary>
@@ -173,6 +181,18 @@ public sealed record CommandTexts
 
     /// <summary>Ends the command list; {0} is the first prefix.</summary>
     public required string CommandListEpilog { get; init; }
+
+    /// <summary>"Did you mean" for an unknown command; {0} is the quoted names, joined by <see cref="SuggestionSeparator"/>.</summary>
+    public required string SuggestionHint { get; init; }
+
+    /// <summary>Quotes one suggested name; {0} is the name.</summary>
+    public required string SuggestionQuote { get; init; }
+
+    /// <summary>Between suggested names.</summary>
+    public required string SuggestionSeparator { get; init; }
+
+    /// <summary>Follows a single suggestion: how to confirm it.</summary>
+    public required string SuggestionConfirm { get; init; }
 
     // The expectation sentence for a type, as parse errors show it.
     internal string Expectation(CommandValueKind kind) => kind switch

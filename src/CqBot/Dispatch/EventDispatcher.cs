@@ -103,6 +103,9 @@ public sealed partial class EventDispatcher : IEventRoutes
 
     internal DispatchTable Table => Volatile.Read(ref _table);
 
+    /// <summary>"Did you mean" suggestions waiting for their user's confirmation; they outlive table changes.</summary>
+    internal CommandSuggestions Suggestions { get; } = new();
+
     /// <summary>
     /// Adds a plugin: its declared commands, handlers and middleware, then what its
     /// <see cref="BotPlugin.Configure"/> adds. Nothing of it is added when one of its command names is taken.

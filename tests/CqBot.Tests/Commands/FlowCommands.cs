@@ -34,4 +34,13 @@ public partial class FlowCommands
         log.Add("run");
         throw new InvalidOperationException("crash: " + input);
     }
+
+    [Command("alpha1")]
+    public static string Alpha1() => "a1";
+
+    [Command("alpha2")]
+    public static string Alpha2() => "a2";
+
+    [Command("backstage", Hidden = true)]
+    public static string Backstage() => "hidden";
 }
