@@ -76,7 +76,8 @@ public sealed partial class CommandGenerator
                 foreach (var argument in command.Arguments)
                 {
                     writer.Line("new(" + Literal(argument.Name) + ", global::CqBot.Infrastructure.CommandValueKind." + argument.Kind + ", "
-                        + Bool(argument.Required) + ", " + Bool(argument.Variadic) + (argument.Validator is null ? "" : ", " + argument.Validator) + "),");
+                        + Bool(argument.Required) + ", " + Bool(argument.Variadic) + (argument.Validator is null ? "" : ", " + argument.Validator) + ")"
+                        + (argument.Choices.Count == 0 ? "" : " { Choices = " + StringArray(argument.Choices) + " }") + ",");
                 }
                 writer.Outdent();
                 writer.Line("},");
@@ -105,6 +106,10 @@ public sealed partial class CommandGenerator
                     if (option.Validator is not null)
                     {
                         initializers.Add("Validator = " + option.Validator);
+                    }
+                    if (option.Choices.Count > 0)
+                    {
+                        initializers.Add("Choices = " + StringArray(option.Choices));
                     }
                     if (option.Description is not null)
                     {

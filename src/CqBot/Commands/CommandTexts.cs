@@ -29,6 +29,10 @@ public sealed record CommandTexts
         ExpectUser = "请指定正确的用户。",
         ExpectChannel = "请指定正确的频道。",
         ExpectImage = "请上传图片。",
+        ExpectOneOf = "请输入以下值之一：{0}。",
+        ChoiceSeparator = "、",
+        HelpArgumentChoices = "参数 {0} 的可选值：{1}",
+        HelpOptionChoices = "（可选值：{0}）",
         UnknownError = "发生未知错误。",
         GroupChatOnly = "此指令只能在群聊中使用。",
         PrivateChatOnly = "此指令只能在私聊中使用。",
@@ -69,6 +73,10 @@ public sealed record CommandTexts
         ExpectUser = "Expect a valid user.",
         ExpectChannel = "Expect a valid channel.",
         ExpectImage = "Expect an image.",
+        ExpectOneOf = "Expect one of: {0}.",
+        ChoiceSeparator = ", ",
+        HelpArgumentChoices = "Argument {0} is one of: {1}",
+        HelpOptionChoices = " (one of: {0})",
         UnknownError = "An unknown error has occurred.",
         GroupChatOnly = "This command can only be used in a group chat.",
         PrivateChatOnly = "This command can only be used in a private chat.",
@@ -139,6 +147,18 @@ public sealed record CommandTexts
 
     /// <summary>What an <c>image</c> expects.</summary>
     public required string ExpectImage { get; init; }
+
+    /// <summary>What a value limited to some choices (an enum) expects; {0} is the list.</summary>
+    public required string ExpectOneOf { get; init; }
+
+    /// <summary>Between the choices of a list.</summary>
+    public required string ChoiceSeparator { get; init; }
+
+    /// <summary>A help line for an argument limited to some choices; {0} is its name, {1} the list.</summary>
+    public required string HelpArgumentChoices { get; init; }
+
+    /// <summary>Follows an option limited to some choices in help; {0} is the list.</summary>
+    public required string HelpOptionChoices { get; init; }
 
     /// <summary>Sent when a command handler throws.</summary>
     public required string UnknownError { get; init; }

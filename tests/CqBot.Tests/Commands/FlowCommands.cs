@@ -10,6 +10,12 @@ public sealed class FlowLog
     public void Add(string step) => Steps.Enqueue(step);
 }
 
+public enum Finish
+{
+    Matte,
+    Gloss,
+}
+
 public partial class FlowCommands
 {
     [Check]
@@ -43,4 +49,8 @@ public partial class FlowCommands
 
     [Command("backstage", Hidden = true)]
     public static string Backstage() => "hidden";
+
+    [Command("paint <mood>")]
+    [Option("finish", "-f <finish>", Description = "表面")]
+    public static string Paint(Mood mood, Finish finish = Finish.Matte) => mood + "/" + finish;
 }
