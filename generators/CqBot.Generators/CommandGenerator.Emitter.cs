@@ -76,7 +76,8 @@ public sealed partial class CommandGenerator
                 foreach (var argument in command.Arguments)
                 {
                     writer.Line("new(" + Literal(argument.Name) + ", global::CqBot.Infrastructure.CommandValueKind." + argument.Kind + ", "
-                        + Bool(argument.Required) + ", " + Bool(argument.Variadic) + (argument.Validator is null ? "" : ", " + argument.Validator) + "),");
+                        + Bool(argument.Required) + ", " + Bool(argument.Variadic) + (argument.Validator is null ? "" : ", " + argument.Validator) + ")"
+                        + (argument.Choices.Count == 0 ? "" : " { Choices = " + StringArray(argument.Choices) + " }") + ",");
                 }
                 writer.Outdent();
                 writer.Line("},");
@@ -106,6 +107,10 @@ public sealed partial class CommandGenerator
                     {
                         initializers.Add("Validator = " + option.Validator);
                     }
+                    if (option.Choices.Count > 0)
+                    {
+                        initializers.Add("Choices = " + StringArray(option.Choices));
+                    }
                     if (option.Description is not null)
                     {
                         initializers.Add("Description = " + Literal(option.Description));
@@ -129,19 +134,14 @@ public sealed partial class CommandGenerator
 
         private static void EmitHandler(IndentedWriter writer, CommandModel command, string handlerName, string signatureName)
         {
-            // Synchronous handlers return a completed ValueTask; an asynchronous check makes the handler async.
-            var isAsync = false;
-            foreach (var check in command.Checks)
-            {
-                isAsync |= check.IsAsync;
-            }
-            var exit = new Exit(isAsync);
+            // Handlers are async so the before-command listeners can be awaited; with none, the awaited step
+            // completes at once and the handler completes synchronously without allocating.
             writer.Line("/// <summary>Parses a command line for <c>" + Escape(command.Name) + "</c> and calls <see cref=\"" + command.MethodName + "\"/>.</summary>");
             writer.Line(GeneratedCode);
-            writer.Open("internal static " + (isAsync ? "async " : "") + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
+            writer.Open("internal static async " + ValueTaskOfMessage + " " + handlerName + "(global::CqBot.CommandContext context)");
             writer.Line("using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);");
             writer.Open("if (parsed.Error is { } error)");
-            writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromError(context, error)"));
+            writer.Line("return global::CqBot.Infrastructure.CommandReply.FromError(context, error);");
             writer.Close();
 
             var needsInstance = !command.IsStatic;
@@ -179,12 +179,12 @@ public sealed partial class CommandGenerator
                     _ => call,
                 } + ";");
                 writer.Open("if (" + verdict + " is not null)");
-                writer.Line(exit.Return(verdict));
+                writer.Line("return " + verdict + ";");
                 writer.Close();
                 checkIndex++;
             }
             writer.Open("if (parsed.HelpRequested)");
-            writer.Line(exit.Return("context.Help()"));
+            writer.Line("return context.Help();");
             writer.Close();
 
             var callArguments = new List<string>();
@@ -196,14 +196,14 @@ public sealed partial class CommandGenerator
                 {
                     case ParameterSource.Event:
                         writer.Open("if (context.Session.Event is not " + parameter.TypeName + " " + local + ")");
-                        writer.Line(exit.Return(WrongEventReply(parameter.TypeName)));
+                        writer.Line("return " + WrongEventReply(parameter.TypeName) + ";");
                         writer.Close();
                         break;
                     case ParameterSource.Argument:
-                        EmitArgument(writer, command.Arguments[parameter.Index], parameter, local, exit);
+                        EmitArgument(writer, command.Arguments[parameter.Index], parameter, local);
                         break;
                     case ParameterSource.Option:
-                        EmitOption(writer, parameter, local, exit);
+                        EmitOption(writer, parameter, local);
                         break;
                     default:
                         writer.Line("var " + local + " = " + Injected(parameter) + ";");
@@ -211,48 +211,45 @@ public sealed partial class CommandGenerator
                 }
             }
 
+            writer.Open("if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)");
+            writer.Line("return stop;");
+            writer.Close();
+
             var target = command.IsStatic ? command.ContainingType.FullyQualifiedName : "instance";
             var invocation = target + "." + command.MethodName + "(" + string.Join(", ", callArguments) + ")";
-            var awaitPrefix = isAsync ? "await " : "";
             switch (command.ReturnKind)
             {
                 case ReturnKind.Void:
                     writer.Line(invocation + ";");
-                    writer.Line(exit.Return("(global::CqBot.Message?)null"));
+                    writer.Line("return (global::CqBot.Message?)null;");
                     break;
                 case ReturnKind.Text:
-                    writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromText(" + invocation + ")"));
+                    writer.Line("return global::CqBot.Infrastructure.CommandReply.FromText(" + invocation + ");");
                     break;
                 case ReturnKind.Message:
-                    writer.Line(exit.Return(invocation));
+                    writer.Line("return " + invocation + ";");
                     break;
                 case ReturnKind.Operation:
-                    writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromOperation(context, " + invocation + ")"));
+                    writer.Line("return global::CqBot.Infrastructure.CommandReply.FromOperation(context, " + invocation + ");");
                     break;
                 case ReturnKind.TaskOfOperation:
                 case ReturnKind.ValueTaskOfOperation:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitOperation(context, " + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return await global::CqBot.Infrastructure.CommandReply.AwaitOperation(context, " + invocation + ").ConfigureAwait(false);");
                     break;
                 case ReturnKind.Task:
                 case ReturnKind.ValueTask:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitNothing(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return await global::CqBot.Infrastructure.CommandReply.AwaitNothing(" + invocation + ").ConfigureAwait(false);");
                     break;
                 case ReturnKind.TaskOfText:
                 case ReturnKind.ValueTaskOfText:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitText(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return await global::CqBot.Infrastructure.CommandReply.AwaitText(" + invocation + ").ConfigureAwait(false);");
                     break;
                 case ReturnKind.TaskOfMessage:
                 case ReturnKind.ValueTaskOfMessage:
-                    writer.Line("return " + awaitPrefix + "global::CqBot.Infrastructure.CommandReply.AwaitMessage(" + invocation + ")" + (isAsync ? ".ConfigureAwait(false)" : "") + ";");
+                    writer.Line("return await global::CqBot.Infrastructure.CommandReply.AwaitMessage(" + invocation + ").ConfigureAwait(false);");
                     break;
             }
             writer.Close();
-        }
-
-        /// <summary>How the handler returns a reply: wrapped in a ValueTask, or plainly from an async method.</summary>
-        private readonly struct Exit(bool isAsync)
-        {
-            public string Return(string expression) => isAsync ? "return " + expression + ";" : "return new(" + expression + ");";
         }
 
         // Commands run for messages, so a group or private message parameter is the one that can miss:
@@ -274,7 +271,7 @@ public sealed partial class CommandGenerator
             _ => "context.GetRequiredService<" + parameter.TypeName + ">()",
         };
 
-        private static void EmitArgument(IndentedWriter writer, ArgumentModel argument, ParameterModel parameter, string local, Exit exit)
+        private static void EmitArgument(IndentedWriter writer, ArgumentModel argument, ParameterModel parameter, string local)
         {
             var index = parameter.Index.ToString(CultureInfo.InvariantCulture);
             var value = "v_" + parameter.Name;
@@ -285,7 +282,7 @@ public sealed partial class CommandGenerator
                 writer.Line("var " + local + " = new " + parameter.ElementTypeName + "[global::System.Math.Max(0, parsed.ArgumentCount - " + index + ")];");
                 writer.Open("for (var " + counter + " = 0; " + counter + " < " + local + ".Length; " + counter + "++)");
                 writer.Line("var " + value + " = parsed.GetArgument(" + index + " + " + counter + ");");
-                EmitRangeCheck(writer, parameter, value, error, exit);
+                EmitRangeCheck(writer, parameter, value, error);
                 writer.Line(local + "[" + counter + "] = " + Convert(parameter, value) + ";");
                 writer.Close();
                 return;
@@ -293,12 +290,12 @@ public sealed partial class CommandGenerator
             writer.Line(parameter.TypeName + " " + local + " = " + (argument.Required ? "default!" : parameter.DefaultValueLiteral ?? "default") + ";");
             writer.Open("if (parsed.ArgumentCount > " + index + ")");
             writer.Line("var " + value + " = parsed.GetArgument(" + index + ");");
-            EmitRangeCheck(writer, parameter, value, error, exit);
+            EmitRangeCheck(writer, parameter, value, error);
             writer.Line(local + " = " + Convert(parameter, value) + ";");
             writer.Close();
         }
 
-        private static void EmitOption(IndentedWriter writer, ParameterModel parameter, string local, Exit exit)
+        private static void EmitOption(IndentedWriter writer, ParameterModel parameter, string local)
         {
             var slot = parameter.Index.ToString(CultureInfo.InvariantCulture);
             var value = "v_" + parameter.Name;
@@ -308,20 +305,20 @@ public sealed partial class CommandGenerator
                 ? "parsed.GetOption(" + slot + ") is { IsSet: true } " + value
                 : "parsed.GetOption(" + slot + ") is { HasText: true } " + value;
             writer.Open("if (" + condition + ")");
-            EmitRangeCheck(writer, parameter, value, "InvalidOption", exit);
+            EmitRangeCheck(writer, parameter, value, "InvalidOption");
             writer.Line(local + " = " + Convert(parameter, value) + ";");
             writer.Close();
         }
 
-        private static void EmitRangeCheck(IndentedWriter writer, ParameterModel parameter, string value, string errorKind, Exit exit)
+        private static void EmitRangeCheck(IndentedWriter writer, ParameterModel parameter, string value, string errorKind)
         {
             if (parameter.Conversion != ValueConversion.Int32)
             {
                 return;
             }
             writer.Open("if (" + value + ".Integer is < int.MinValue or > int.MaxValue)");
-            writer.Line(exit.Return("global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind." + errorKind + ", "
-                + Literal(parameter.Name) + ", global::CqBot.Infrastructure.CommandValueKind." + parameter.Domain + "))"));
+            writer.Line("return global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind." + errorKind + ", "
+                + Literal(parameter.Name) + ", global::CqBot.Infrastructure.CommandValueKind." + parameter.Domain + "));");
             writer.Close();
         }
 

@@ -290,7 +290,8 @@ public sealed partial class CommandGenerator
                     diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionalArgumentNeedsDefault, parameter.Location, parameter.Name, declared.Name));
                     return;
                 }
-                Arguments[index] = new ArgumentModel(declared.Name, kind, declared.Required, declared.Variadic, shape.Validator);
+                Arguments[index] = new ArgumentModel(declared.Name, kind, declared.Required, declared.Variadic, shape.Validator,
+                    shape.Validator is null ? default : shape.Choices);
                 Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Argument, parameter.ValueTypeName, index, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
             }
 
@@ -402,7 +403,8 @@ public sealed partial class CommandGenerator
                             fixedValue,
                             option.Description,
                             option.Hidden,
-                            syntax.TakesValue ? shape.Validator : null));
+                            syntax.TakesValue ? shape.Validator : null,
+                            syntax.TakesValue && shape.Validator is not null ? shape.Choices : default));
                     }
                     var defaultLiteral = parameter.ExplicitDefault ?? defaultFromAttribute;
                     if (parameter.RejectsNull && defaultLiteral is null or "default")

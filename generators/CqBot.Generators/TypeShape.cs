@@ -1,3 +1,4 @@
+using CqBot.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace CqBot.Generators;
@@ -5,8 +6,9 @@ namespace CqBot.Generators;
 /// <summary>What the generator needs to know about a parameter's type to bind a command value to it.</summary>
 internal sealed record TypeShape
 {
-    private TypeShape(Model.ValueConversion conversion, string? inferredKind, bool nullable, bool isArray, string? elementTypeName, string? validator)
+    private TypeShape(Model.ValueConversion conversion, string? inferredKind, bool nullable, bool isArray, string? elementTypeName, string? validator, EquatableArray<string> choices = default)
     {
+        Choices = choices;
         Conversion = conversion;
         InferredKind = inferredKind;
         Nullable = nullable;
@@ -31,6 +33,9 @@ internal sealed record TypeShape
     /// <summary>For custom types: a static lambda that tells whether a string converts.</summary>
     public string? Validator { get; }
 
+    /// <summary>For enums: the member names, which errors and help list as the allowed values.</summary>
+    public EquatableArray<string> Choices { get; }
+
     public static TypeShape Of(ITypeSymbol type)
     {
         var nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
@@ -42,7 +47,7 @@ internal sealed record TypeShape
         if (type is IArrayTypeSymbol array)
         {
             var element = Of(array.ElementType);
-            return new TypeShape(element.Conversion, element.InferredKind, nullable, true, element.ElementTypeName, element.Validator);
+            return new TypeShape(element.Conversion, element.InferredKind, nullable, true, element.ElementTypeName, element.Validator, element.Choices);
         }
         switch (type.SpecialType)
         {
@@ -66,8 +71,17 @@ internal sealed record TypeShape
         var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         if (type.TypeKind == TypeKind.Enum)
         {
+            var members = new System.Collections.Generic.List<string>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true, DeclaredAccessibility: Accessibility.Public } field)
+                {
+                    members.Add(field.Name);
+                }
+            }
             return new TypeShape(Model.ValueConversion.Enum, "Custom", nullable, false, name,
-                "static s => global::System.Enum.TryParse<" + name + ">(s, true, out var v) && global::System.Enum.IsDefined(v)");
+                "static s => global::System.Enum.TryParse<" + name + ">(s, true, out var v) && global::System.Enum.IsDefined(v)",
+                new EquatableArray<string>(members.ToArray()));
         }
         foreach (var candidate in type.AllInterfaces)
         {

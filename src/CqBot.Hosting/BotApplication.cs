@@ -128,6 +128,15 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
     public IDisposable On<TEvent>(Func<TEvent, Session, ValueTask<QuickOperation?>> listener, int priority = 0, bool block = false)
         where TEvent : Event => Dispatcher.On(listener, priority, block);
 
+    /// <inheritdoc />
+    public IDisposable OnBeforeCommand(Func<CommandEvent, ValueTask<Message?>> listener) => Dispatcher.OnBeforeCommand(listener);
+
+    /// <inheritdoc />
+    public IDisposable OnCommand(Func<CommandEvent, ValueTask> listener) => Dispatcher.OnCommand(listener);
+
+    /// <inheritdoc />
+    public IDisposable OnAfterCommand(Func<CommandEvent, ValueTask> listener) => Dispatcher.OnAfterCommand(listener);
+
     /// <summary>
     /// Runs the bot until the process is asked to stop. When it cannot start (the address is taken,
     /// say), throws a <see cref="BotStartupException"/> saying why; unhandled, it ends the process with

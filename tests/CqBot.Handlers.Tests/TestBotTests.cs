@@ -6,7 +6,7 @@ namespace CqBot.Handlers.Tests;
 
 public sealed class TestBotTests
 {
-    private static Task<TestBot> StartAsync() => TestBot.StartAsync(builder =>
+    internal static Task<TestBot> StartAsync() => TestBot.StartAsync(builder =>
     {
         builder.Services.AddSingleton<IWelcomeText, WelcomeText>();
         builder.AddPlugin(new CqBot.Generated.ApplicationPlugin());

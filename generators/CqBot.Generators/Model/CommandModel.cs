@@ -44,7 +44,7 @@ internal sealed record ShortcutModel(string Pattern, string Preset, bool Fuzzy, 
 internal sealed record ContainingTypeModel(string? Namespace, string Name, string Keyword, string FullyQualifiedName);
 
 /// <summary>A declared argument, with its runtime kind (a <c>CqBot.CommandValueKind</c> member name).</summary>
-internal sealed record ArgumentModel(string Name, string Kind, bool Required, bool Variadic, string? Validator);
+internal sealed record ArgumentModel(string Name, string Kind, bool Required, bool Variadic, string? Validator, EquatableArray<string> Choices);
 
 /// <summary>A declared option or value-variant.</summary>
 internal sealed record OptionModel(
@@ -57,7 +57,8 @@ internal sealed record OptionModel(
     string? FixedValue,
     string? Description,
     bool Hidden,
-    string? Validator);
+    string? Validator,
+    EquatableArray<string> Choices);
 
 /// <summary>How one method parameter gets its value.</summary>
 /// <param name="Index">The argument index, or the option slot, for those sources.</param>

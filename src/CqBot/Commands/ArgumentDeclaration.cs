@@ -16,4 +16,7 @@ public sealed record ArgumentDeclaration(string Name, CommandValueKind Kind, boo
 {
     /// <summary>True for <c>text</c>: it takes the rest of the line.</summary>
     public bool Greedy => Kind == CommandValueKind.Text;
+
+    /// <summary>The allowed values (an enum's members), listed by errors and help; null when any value of the type goes.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
 }

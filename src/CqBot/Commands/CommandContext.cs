@@ -40,6 +40,9 @@ public sealed class CommandContext
     /// <summary>The dispatcher's table the command was found in.</summary>
     internal DispatchTable? Table { get; init; }
 
+    /// <summary>The event command listeners see; null while nobody listens.</summary>
+    internal CommandEvent? Event { get; set; }
+
     /// <summary>A service from the event's dependency-injection scope; throws when it is not registered.</summary>
     public T GetRequiredService<T>()
         where T : notnull =>

@@ -18,4 +18,14 @@ public sealed record CommandDispatchSettings
 
     /// <summary>The default <see cref="PromptTimeout"/>.</summary>
     public static readonly TimeSpan DefaultPromptTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How close an unknown command name must be to a known one for "did you mean": at most this fraction
+    /// of the known name's length in edits (Koishi's <c>minSimilarity</c>, 0.4 by default). Names of two
+    /// characters or fewer are never suggested; 0 turns suggestions off.
+    /// </summary>
+    public double SuggestionDistance { get; init; } = 0.4;
+
+    /// <summary>How long a single suggestion waits for its user to confirm it with <c>.</c> or <c>。</c>; one minute by default.</summary>
+    public TimeSpan SuggestionWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

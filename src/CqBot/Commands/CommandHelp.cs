@@ -34,6 +34,13 @@ internal static class CommandHelp
             AppendLine(help, texts.Format(texts.HelpAliases, string.Join('，', names)));
         }
         AppendLine(help, command.UsageText);
+        foreach (var argument in command.Signature.Arguments)
+        {
+            if (argument.Choices is { Count: > 0 } choices)
+            {
+                AppendLine(help, texts.Format(texts.HelpArgumentChoices, argument.Name, string.Join(texts.ChoiceSeparator, choices)));
+            }
+        }
 
         var header = false;
         if (showHidden && !command.Signature.DeclaresHelp)
@@ -52,6 +59,10 @@ internal static class CommandHelp
             if (!string.IsNullOrEmpty(option.Description))
             {
                 help.Append("  ").Append(option.Description);
+            }
+            if (option.Choices is { Count: > 0 } choices)
+            {
+                help.Append(texts.Format(texts.HelpOptionChoices, string.Join(texts.ChoiceSeparator, choices)));
             }
         }
         if (command.Examples.Count > 0)

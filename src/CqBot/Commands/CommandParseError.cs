@@ -38,18 +38,22 @@ public enum CommandParseErrorKind
 /// <param name="Kind">What went wrong.</param>
 /// <param name="Name">The argument or option name (for an unclosed quote, the text from the quote on).</param>
 /// <param name="Expected">The type the value should have had.</param>
+/// <param name="Choices">The values that would have been accepted, when the type allows only some (an enum).</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct CommandParseError(CommandParseErrorKind Kind, string Name, CommandValueKind Expected = CommandValueKind.String)
+public readonly record struct CommandParseError(CommandParseErrorKind Kind, string Name, CommandValueKind Expected = CommandValueKind.String, IReadOnlyList<string>? Choices = null)
 {
     /// <summary>The message a user sees, in the given texts' language.</summary>
     public string ToText(CommandTexts texts) => Kind switch
     {
-        CommandParseErrorKind.InvalidArgument => texts.Format(texts.InvalidArgument, Name, texts.Expectation(Expected)),
-        CommandParseErrorKind.InvalidOption => texts.Format(texts.InvalidOption, Name, texts.Expectation(Expected)),
+        CommandParseErrorKind.InvalidArgument => texts.Format(texts.InvalidArgument, Name, Expectation(texts)),
+        CommandParseErrorKind.InvalidOption => texts.Format(texts.InvalidOption, Name, Expectation(texts)),
         CommandParseErrorKind.MissingArgument => texts.Format(texts.MissingArgument, Name),
         CommandParseErrorKind.TooManyArguments => texts.TooManyArguments,
         CommandParseErrorKind.UnknownOption => texts.Format(texts.UnknownOption, Name),
         CommandParseErrorKind.MissingOptionValue => texts.Format(texts.MissingOptionValue, Name),
         _ => texts.Format(texts.UnclosedQuote, Name),
     };
+
+    private string Expectation(CommandTexts texts) =>
+        Choices is { Count: > 0 } choices ? texts.Format(texts.ExpectOneOf, string.Join(texts.ChoiceSeparator, choices)) : texts.Expectation(Expected);
 }

@@ -171,7 +171,7 @@ public static partial class CommandParser
         {
             if (!CommandValueParsers.TryConvert(slot.Kind, source, text.Start, text.Length, slot.Validator, out var value))
             {
-                result.Error = new CommandParseError(CommandParseErrorKind.InvalidArgument, slot.Name, slot.Kind);
+                result.Error = new CommandParseError(CommandParseErrorKind.InvalidArgument, slot.Name, slot.Kind, slot.Choices);
                 return;
             }
             result.AddArgument(value);
@@ -320,7 +320,7 @@ public static partial class CommandParser
             }
             if (!CommandValueParsers.TryConvert(option.Kind, source, value.Start, value.Length, option.Validator, out var converted))
             {
-                result.Error = new CommandParseError(CommandParseErrorKind.InvalidOption, option.Name, option.Kind);
+                result.Error = new CommandParseError(CommandParseErrorKind.InvalidOption, option.Name, option.Kind, option.Choices);
                 return;
             }
             result.SetOption(slot, converted);

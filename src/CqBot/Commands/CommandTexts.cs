@@ -29,6 +29,10 @@ public sealed record CommandTexts
         ExpectUser = "请指定正确的用户。",
         ExpectChannel = "请指定正确的频道。",
         ExpectImage = "请上传图片。",
+        ExpectOneOf = "请输入以下值之一：{0}。",
+        ChoiceSeparator = "、",
+        HelpArgumentChoices = "参数 {0} 的可选值：{1}",
+        HelpOptionChoices = "（可选值：{0}）",
         UnknownError = "发生未知错误。",
         GroupChatOnly = "此指令只能在群聊中使用。",
         PrivateChatOnly = "此指令只能在私聊中使用。",
@@ -43,6 +47,10 @@ public sealed record CommandTexts
         CommandNotFound = "指令未找到。",
         CommandListTitle = "当前可用的指令有：",
         CommandListEpilog = "输入“{0}help 指令名”查看特定指令的语法和使用示例。",
+        SuggestionHint = "您要找的是不是{0}？",
+        SuggestionQuote = "“{0}”",
+        SuggestionSeparator = "或",
+        SuggestionConfirm = "发送句号以使用推测的指令。",
     };
 
     /// <summary>English (en-US).</summary>
@@ -65,6 +73,10 @@ public sealed record CommandTexts
         ExpectUser = "Expect a valid user.",
         ExpectChannel = "Expect a valid channel.",
         ExpectImage = "Expect an image.",
+        ExpectOneOf = "Expect one of: {0}.",
+        ChoiceSeparator = ", ",
+        HelpArgumentChoices = "Argument {0} is one of: {1}",
+        HelpOptionChoices = " (one of: {0})",
         UnknownError = "An unknown error has occurred.",
         GroupChatOnly = "This command can only be used in a group chat.",
         PrivateChatOnly = "This command can only be used in a private chat.",
@@ -79,6 +91,10 @@ public sealed record CommandTexts
         CommandNotFound = "Command not found.",
         CommandListTitle = "Available commands:",
         CommandListEpilog = "Type \"{0}help <command>\" to see syntax and examples for a specific command.",
+        SuggestionHint = "Did you mean {0}?",
+        SuggestionQuote = "\"{0}\"",
+        SuggestionSeparator = " or ",
+        SuggestionConfirm = " Send a period to apply the suggestion.",
     };
 
     /// <summary>A required argument is missing; {0} is its name.</summary>
@@ -132,6 +148,18 @@ public sealed record CommandTexts
     /// <summary>What an <c>image</c> expects.</summary>
     public required string ExpectImage { get; init; }
 
+    /// <summary>What a value limited to some choices (an enum) expects; {0} is the list.</summary>
+    public required string ExpectOneOf { get; init; }
+
+    /// <summary>Between the choices of a list.</summary>
+    public required string ChoiceSeparator { get; init; }
+
+    /// <summary>A help line for an argument limited to some choices; {0} is its name, {1} the list.</summary>
+    public required string HelpArgumentChoices { get; init; }
+
+    /// <summary>Follows an option limited to some choices in help; {0} is the list.</summary>
+    public required string HelpOptionChoices { get; init; }
+
     /// <summary>Sent when a command handler throws.</summary>
     public required string UnknownError { get; init; }
 
@@ -173,6 +201,18 @@ public sealed record CommandTexts
 
     /// <summary>Ends the command list; {0} is the first prefix.</summary>
     public required string CommandListEpilog { get; init; }
+
+    /// <summary>"Did you mean" for an unknown command; {0} is the quoted names, joined by <see cref="SuggestionSeparator"/>.</summary>
+    public required string SuggestionHint { get; init; }
+
+    /// <summary>Quotes one suggested name; {0} is the name.</summary>
+    public required string SuggestionQuote { get; init; }
+
+    /// <summary>Between suggested names.</summary>
+    public required string SuggestionSeparator { get; init; }
+
+    /// <summary>Follows a single suggestion: how to confirm it.</summary>
+    public required string SuggestionConfirm { get; init; }
 
     // The expectation sentence for a type, as parse errors show it.
     internal string Expectation(CommandValueKind kind) => kind switch

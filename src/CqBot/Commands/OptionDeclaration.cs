@@ -58,6 +58,9 @@ public sealed record OptionDeclaration
     /// <summary>Left out of help unless hidden options are asked for.</summary>
     public bool Hidden { get; init; }
 
+    /// <summary>The allowed values (an enum's members), listed by errors and help; null when any value of the type goes.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
     /// <summary>True for <c>text</c>: the value is the rest of the line.</summary>
     public bool Greedy => Kind == CommandValueKind.Text;
 }

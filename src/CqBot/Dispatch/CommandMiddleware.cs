@@ -21,18 +21,70 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         public int Start { get; } = start;
     }
 
+    /// <summary>Where an unknown command name stands in the message, and whether the message addressed the bot.</summary>
+    private readonly record struct Miss(int NameStart, int NameEnd, bool Addressed);
+
     public async ValueTask<Message?> InvokeAsync(Session session, Next next)
     {
-        if (session.MessageEvent is null || Resolve(session, session.Content, requirePrefix: true) is not { } invocation)
+        if (session.MessageEvent is null)
         {
             return await next().ConfigureAwait(false);
         }
-        return await RunAsync(session, invocation, depth: 0).ConfigureAwait(false);
+        var suggestions = dispatcher.Suggestions;
+        if (suggestions.HasPending && suggestions.Take(session, Now(session)) is { } confirmed && confirmed.Command.IsInScope(session.Event))
+        {
+            return await RunAsync(session, new Invocation(confirmed.Command, confirmed.Source, confirmed.Start), depth: 0).ConfigureAwait(false);
+        }
+        var content = session.Content;
+        if (Resolve(session, content, requirePrefix: true, out var miss) is { } invocation)
+        {
+            return await RunAsync(session, invocation, depth: 0).ConfigureAwait(false);
+        }
+        // As in Koishi, the suggestion comes last: only when nothing else in the chain answered.
+        var reply = await next().ConfigureAwait(false);
+        return reply is null && miss.Addressed ? Suggest(session, content, miss) : reply;
     }
+
+    private Message? Suggest(Session session, string content, Miss miss)
+    {
+        var names = CommandSuggestions.Find(table.Commands, session.Event, content.AsSpan(miss.NameStart, miss.NameEnd - miss.NameStart), table.Settings.SuggestionDistance);
+        if (names.Count == 0)
+        {
+            return null;
+        }
+        var texts = table.Texts;
+        var quoted = new StringBuilder();
+        foreach (var name in names)
+        {
+            if (quoted.Length > 0)
+            {
+                quoted.Append(texts.SuggestionSeparator);
+            }
+            quoted.Append(texts.Format(texts.SuggestionQuote, name));
+        }
+        var hint = texts.Format(texts.SuggestionHint, quoted.ToString());
+        if (names.Count > 1 || !table.Commands.TryGet(names[0], out var command, out var preset))
+        {
+            return hint;
+        }
+        // Confirmed, the suggested command runs with the arguments of the original message.
+        var rest = content[miss.NameEnd..];
+        var pending = string.IsNullOrEmpty(preset)
+            ? new CommandSuggestions.Pending(command, names[0] + rest, names[0].Length, default)
+            : new CommandSuggestions.Pending(command, preset + rest, 0, default);
+        var now = Now(session);
+        dispatcher.Suggestions.Offer(session, pending with { Expires = now + table.Settings.SuggestionWindow }, now);
+        return hint + texts.SuggestionConfirm;
+    }
+
+    private static DateTimeOffset Now(Session session) =>
+        (session.Services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow();
 
     private async ValueTask<Message?> RunAsync(Session session, Invocation invocation, int depth)
     {
         var command = invocation.Command;
+        CommandContext? context = null;
+        Message? reply;
         try
         {
             var source = invocation.Source;
@@ -42,15 +94,28 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
                 source = await InterpolateAsync(session, source, start, depth).ConfigureAwait(false);
                 start = 0;
             }
-            var context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
-            return await command.Handler(context).ConfigureAwait(false);
+            context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
+            reply = await command.Handler(context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
-            LogCommandFailed(exception, command.Name, session.UserId);
+            LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
             dispatcher.RaiseError(session, exception);
-            return table.Texts.UnknownError;
+            reply = table.Texts.UnknownError;
+            if (context?.Event is { Ran: true } failed)
+            {
+                failed.Exception = exception;
+                await dispatcher.RaiseCommandAsync(table.CommandHooks!, failed).ConfigureAwait(false);
+            }
+            return reply;
         }
+        // Only a command that got past its before-command listeners ran, and only then is there a command event.
+        if (context.Event is { Ran: true } ran)
+        {
+            ran.Result = reply;
+            await dispatcher.RaiseCommandAsync(table.CommandHooks!, ran).ConfigureAwait(false);
+        }
+        return reply;
     }
 
     // `$(cmd)` runs cmd and puts its answer in its place; not inside single quotes.
@@ -75,7 +140,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             if (c == '$' && i + 1 < source.Length && source[i + 1] == '(' && FindParenthesisEnd(source, i + 2) is var end and > 0)
             {
                 var inner = source[(i + 2)..end];
-                var reply = Resolve(session, inner, requirePrefix: false) is { } invocation
+                var reply = Resolve(session, inner, requirePrefix: false, out _) is { } invocation
                     ? await RunAsync(session, invocation, depth + 1).ConfigureAwait(false)
                     : null;
                 result.Append(reply?.ToCqCode());
@@ -119,8 +184,9 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         return -1;
     }
 
-    private Invocation? Resolve(Session session, string text, bool requirePrefix)
+    private Invocation? Resolve(Session session, string text, bool requirePrefix, out Miss miss)
     {
+        miss = default;
         var settings = table.Settings;
         var i = SkipSpace(text, 0);
 
@@ -173,6 +239,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         }
 
         var prefixed = !requirePrefix;
+        var prefixLength = 0;
         if (requirePrefix)
         {
             foreach (var prefix in table.SortedPrefixes)
@@ -181,6 +248,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
                 {
                     i += prefix.Length;
                     prefixed = true;
+                    prefixLength = prefix.Length;
                     break;
                 }
             }
@@ -197,6 +265,9 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         }
         if (i == nameStart || !commands.TryGet(text.AsSpan(nameStart, i - nameStart), out var command, out var preset))
         {
+            // Only a message that addressed the bot (a prefix that is not empty, the bot's name or
+            // @-mention, or a private chat) gets a "did you mean".
+            miss = new Miss(nameStart, i, requirePrefix && i > nameStart && (prefixLength > 0 || addressed || !session.IsGroup));
             return null;
         }
         // A derived subcommand `a.b` is also reached as `a b` while `a` declares no arguments.
@@ -254,6 +325,6 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         return i;
     }
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId}.")]
-    private partial void LogCommandFailed(Exception exception, string command, long userId);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId} on input '{Input}'.")]
+    private partial void LogCommandFailed(Exception exception, string command, long userId, string input);
 }

@@ -26,6 +26,9 @@ internal sealed class DispatchTable
 
     public CommandTexts Texts { get; }
 
+    /// <summary>The before-command, command and after-command listeners; null when there are none.</summary>
+    public CommandHooks? CommandHooks { get; set; }
+
     public CommandDispatchSettings Settings { get; }
 
     // Longest match first: descending order puts "" last and "!!" before "!".

@@ -104,6 +104,9 @@ public sealed partial class EventDispatcher : IEventRoutes
 
     internal DispatchTable Table => Volatile.Read(ref _table);
 
+    /// <summary>"Did you mean" suggestions waiting for their user's confirmation; they outlive table changes.</summary>
+    internal CommandSuggestions Suggestions { get; } = new();
+
     /// <summary>
     /// Adds a plugin: its declared commands, handlers and middleware, then what its
     /// <see cref="BotPlugin.Configure"/> adds. Nothing of it is added when one of its command names is taken.
@@ -299,6 +302,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             chain[i++] = entry.ToStep();
         }
         chain[i] = new CommandMiddleware(table, this, _logger).InvokeAsync;
+        table.CommandHooks = BuildCommandHooks();
         table.Chain = chain;
         Volatile.Write(ref _table, table);
     }
@@ -429,6 +433,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             _prepended = Without(_prepended, entry);
             _appended = Without(_appended, entry);
             _listeners = Without(_listeners, entry);
+            _commandListeners = Without(_commandListeners, entry);
             Publish();
         }
     }

@@ -64,4 +64,45 @@ public static class EventRoutesExtensions
             return null;
         }, priority, block);
     }
+
+    /// <summary>
+    /// Adds a synchronous before-command listener: text stops the command with that reply, null lets it
+    /// run: <c>app.OnBeforeCommand((CommandEvent e) =&gt; e.Session.UserId == 7 ? "不行。" : null)</c>.
+    /// </summary>
+    public static IDisposable OnBeforeCommand(this IEventRoutes routes, Func<CommandEvent, string?> listener)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(listener);
+        return routes.OnBeforeCommand(e => new ValueTask<Message?>(listener(e) is { } text ? (Message)text : null));
+    }
+
+    /// <summary>Adds a synchronous before-command listener: false stops the command silently, true lets it run.</summary>
+    public static IDisposable OnBeforeCommand(this IEventRoutes routes, Func<CommandEvent, bool> listener)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(listener);
+        return routes.OnBeforeCommand(e => new ValueTask<Message?>(listener(e) ? null : Message.Empty));
+    }
+
+    /// <summary>Adds a synchronous command listener, run after a command has run with its result or exception.</summary>
+    public static IDisposable OnCommand(this IEventRoutes routes, Action<CommandEvent> listener)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(listener);
+        return routes.OnCommand(Observe(listener));
+    }
+
+    /// <summary>Adds a synchronous after-command listener, run after the command listeners.</summary>
+    public static IDisposable OnAfterCommand(this IEventRoutes routes, Action<CommandEvent> listener)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(listener);
+        return routes.OnAfterCommand(Observe(listener));
+    }
+
+    private static Func<CommandEvent, ValueTask> Observe(Action<CommandEvent> listener) => e =>
+    {
+        listener(e);
+        return default;
+    };
 }

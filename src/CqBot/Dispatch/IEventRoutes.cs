@@ -27,4 +27,25 @@ public interface IEventRoutes
     /// </summary>
     IDisposable On<TEvent>(Func<TEvent, Session, ValueTask<QuickOperation?>> listener, int priority = 0, bool block = false)
         where TEvent : Event;
+
+    /// <summary>
+    /// Adds a before-command listener (Koishi's <c>before-command</c>): it runs after a command's arguments
+    /// are parsed and its checks pass, before the command itself, and not for <c>-h</c>/<c>--help</c>.
+    /// It returns null to let the command run, a message to stop it with that reply, or
+    /// <see cref="Message.Empty"/> to stop it silently. Listeners run in the order they were added; the
+    /// first that stops the command ends it. One that throws fails the command. Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnBeforeCommand(Func<CommandEvent, ValueTask<Message?>> listener);
+
+    /// <summary>
+    /// Adds a command listener (Koishi's <c>command</c>): it runs after a command has run, with its result
+    /// or exception. One that throws is logged and the others still run. Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnCommand(Func<CommandEvent, ValueTask> listener);
+
+    /// <summary>
+    /// Adds an after-command listener (Koishi's <c>after-command</c>): it runs after every command listener
+    /// of a command that ran. One that throws is logged and the others still run. Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnAfterCommand(Func<CommandEvent, ValueTask> listener);
 }

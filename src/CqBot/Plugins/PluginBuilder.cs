@@ -62,4 +62,13 @@ public sealed class PluginBuilder : IEventRoutes
     public IDisposable On<TEvent>(Func<TEvent, Session, ValueTask<QuickOperation?>> listener, int priority = 0, bool block = false)
         where TEvent : Event =>
         _dispatcher.On(listener, priority, block, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnBeforeCommand(Func<CommandEvent, ValueTask<Message?>> listener) => _dispatcher.OnBeforeCommand(listener, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnCommand(Func<CommandEvent, ValueTask> listener) => _dispatcher.OnCommand(listener, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnAfterCommand(Func<CommandEvent, ValueTask> listener) => _dispatcher.OnAfterCommand(listener, Handle);
 }

@@ -75,16 +75,16 @@ namespace Sample
 
         /// <summary>Parses a command line for <c>roll</c> and calls <see cref="Roll"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Roll(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Roll(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             string p_dice = default!;
             if (parsed.ArgumentCount > 0)
@@ -92,7 +92,11 @@ namespace Sample
                 var v_dice = parsed.GetArgument(0);
                 p_dice = v_dice.Text;
             }
-            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Dice.Roll(p_dice)));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Dice.Roll(p_dice));
         }
     }
 }

@@ -110,22 +110,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>add</c> and calls <see cref="Add"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Add(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Add(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             long p_a = default!;
             if (parsed.ArgumentCount > 0)
@@ -139,11 +139,15 @@ namespace Sample.Tools
                 var v_b = parsed.GetArgument(1);
                 if (v_b.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return new(global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidArgument, "b", global::CqBot.Infrastructure.CommandValueKind.Integer)));
+                    return global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidArgument, "b", global::CqBot.Infrastructure.CommandValueKind.Integer));
                 }
                 p_b = (int)v_b.Integer;
             }
-            return new(global::CqBot.Infrastructure.CommandReply.FromText(instance.Add(p_a, p_b)));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return global::CqBot.Infrastructure.CommandReply.FromText(instance.Add(p_a, p_b));
         }
 
         /// <summary>The arguments and options of <c>count</c>.</summary>
@@ -158,22 +162,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>count</c> and calls <see cref="Count"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand1_Count(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand1_Count(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             var p_words = new string[global::System.Math.Max(0, parsed.ArgumentCount - 0)];
             for (var i_words = 0; i_words < p_words.Length; i_words++)
@@ -183,11 +187,15 @@ namespace Sample.Tools
             }
             if (context.Session.Event is not global::CqBot.GroupMessageEvent p_group)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromText(context.Texts.GroupChatOnly));
+                return global::CqBot.Infrastructure.CommandReply.FromText(context.Texts.GroupChatOnly);
             }
             var p_bot = context.Session.Bot;
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
             global::Sample.Tools.Tools.Count(p_words, p_group, p_bot);
-            return new((global::CqBot.Message?)null);
+            return (global::CqBot.Message?)null;
         }
 
         /// <summary>The arguments and options of <c>kick</c>.</summary>
@@ -202,22 +210,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>kick</c> and calls <see cref="Kick"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Kick(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand2_Kick(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             long p_target = default!;
             if (parsed.ArgumentCount > 0)
@@ -225,7 +233,11 @@ namespace Sample.Tools
                 var v_target = parsed.GetArgument(0);
                 p_target = v_target.Integer;
             }
-            return new(global::CqBot.Infrastructure.CommandReply.FromOperation(context, global::Sample.Tools.Tools.Kick(p_target)));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return global::CqBot.Infrastructure.CommandReply.FromOperation(context, global::Sample.Tools.Tools.Kick(p_target));
         }
 
         /// <summary>The arguments and options of <c>mute</c>.</summary>
@@ -237,24 +249,28 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>mute</c> and calls <see cref="Mute"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Mute(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand3_Mute(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
-            return global::CqBot.Infrastructure.CommandReply.AwaitOperation(context, global::Sample.Tools.Tools.Mute());
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return await global::CqBot.Infrastructure.CommandReply.AwaitOperation(context, global::Sample.Tools.Tools.Mute()).ConfigureAwait(false);
         }
 
         /// <summary>The arguments and options of <c>repeat</c>.</summary>
@@ -322,6 +338,10 @@ namespace Sample.Tools
             {
                 p_mode = v_mode.Text;
             }
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
             return global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Tools.Tools.Repeat(p_word, p_times, p_loud, p_mode));
         }
 
@@ -337,22 +357,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>say</c> and calls <see cref="Say"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Say(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand5_Say(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             string p_text = default!;
             if (parsed.ArgumentCount > 0)
@@ -362,7 +382,11 @@ namespace Sample.Tools
             }
             var p_session = context.Session;
             var p_cancellationToken = context.CancellationToken;
-            return global::CqBot.Infrastructure.CommandReply.AwaitMessage(global::Sample.Tools.Tools.Say(p_text, p_session, p_cancellationToken));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return await global::CqBot.Infrastructure.CommandReply.AwaitMessage(global::Sample.Tools.Tools.Say(p_text, p_session, p_cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>The arguments and options of <c>scale</c>.</summary>
@@ -378,22 +402,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>scale</c> and calls <see cref="Scale"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand6_Scale(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand6_Scale(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             double p_factor = default!;
             if (parsed.ArgumentCount > 0)
@@ -407,11 +431,15 @@ namespace Sample.Tools
                 var v_times = parsed.GetArgument(1);
                 if (v_times.Integer is < int.MinValue or > int.MaxValue)
                 {
-                    return new(global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidArgument, "times", global::CqBot.Infrastructure.CommandValueKind.PositiveInteger)));
+                    return global::CqBot.Infrastructure.CommandReply.FromError(context, new global::CqBot.Infrastructure.CommandParseError(global::CqBot.Infrastructure.CommandParseErrorKind.InvalidArgument, "times", global::CqBot.Infrastructure.CommandValueKind.PositiveInteger));
                 }
                 p_times = (int)v_times.Integer;
             }
-            return global::CqBot.Infrastructure.CommandReply.AwaitText(global::Sample.Tools.Tools.Scale(p_factor, p_times));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return await global::CqBot.Infrastructure.CommandReply.AwaitText(global::Sample.Tools.Tools.Scale(p_factor, p_times)).ConfigureAwait(false);
         }
 
         /// <summary>The arguments and options of <c>toggle</c>.</summary>
@@ -426,22 +454,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>toggle</c> and calls <see cref="Toggle"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand7_Toggle(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand7_Toggle(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             bool? p_on = default;
             if (parsed.ArgumentCount > 0)
@@ -449,7 +477,11 @@ namespace Sample.Tools
                 var v_on = parsed.GetArgument(0);
                 p_on = v_on.Boolean;
             }
-            return new(global::Sample.Tools.Tools.Toggle(p_on));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return global::Sample.Tools.Tools.Toggle(p_on);
         }
 
         /// <summary>The arguments and options of <c>write</c>.</summary>
@@ -467,22 +499,22 @@ namespace Sample.Tools
 
         /// <summary>Parses a command line for <c>write</c> and calls <see cref="Write"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand8_Write(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand8_Write(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             var instance = new global::Sample.Tools.Tools(context.GetRequiredService<global::Sample.Tools.IClock>());
             var check0 = global::CqBot.Infrastructure.CommandReply.FromText(instance.Everywhere(context));
             if (check0 is not null)
             {
-                return new(check0);
+                return check0;
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             string? p_text = default;
             if (parsed.ArgumentCount > 0)
@@ -495,7 +527,11 @@ namespace Sample.Tools
             {
                 p_note = v_note.Text;
             }
-            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Tools.Tools.Write(p_text, p_note)));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return global::CqBot.Infrastructure.CommandReply.FromText(global::Sample.Tools.Tools.Write(p_text, p_note));
         }
     }
 }

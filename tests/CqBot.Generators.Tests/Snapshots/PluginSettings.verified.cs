@@ -59,16 +59,16 @@ namespace Weather
 
         /// <summary>Parses a command line for <c>weather</c> and calls <see cref="Forecast"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CqBot.Generators", "0.1.0")]
-        internal static global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Forecast(global::CqBot.CommandContext context)
+        internal static async global::System.Threading.Tasks.ValueTask<global::CqBot.Message?> __CqBotCommand0_Forecast(global::CqBot.CommandContext context)
         {
             using var parsed = global::CqBot.Infrastructure.CommandParser.Parse(context);
             if (parsed.Error is { } error)
             {
-                return new(global::CqBot.Infrastructure.CommandReply.FromError(context, error));
+                return global::CqBot.Infrastructure.CommandReply.FromError(context, error);
             }
             if (parsed.HelpRequested)
             {
-                return new(context.Help());
+                return context.Help();
             }
             string p_city = default!;
             if (parsed.ArgumentCount > 0)
@@ -77,7 +77,11 @@ namespace Weather
                 p_city = v_city.Text;
             }
             var p_settings = context.GetRequiredService<global::Weather.WeatherSettings>();
-            return new(global::CqBot.Infrastructure.CommandReply.FromText(global::Weather.WeatherCommands.Forecast(p_city, p_settings)));
+            if (await global::CqBot.Infrastructure.CommandFlow.BeforeCommandAsync(context, parsed).ConfigureAwait(false) is { } stop)
+            {
+                return stop;
+            }
+            return global::CqBot.Infrastructure.CommandReply.FromText(global::Weather.WeatherCommands.Forecast(p_city, p_settings));
         }
     }
 }

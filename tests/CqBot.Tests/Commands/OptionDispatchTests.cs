@@ -45,8 +45,8 @@ public sealed class OptionDispatchTests
         Assert.Equal(expected, await _harness.SendGroupAsync(input));
 
     [Fact]
-    public async Task EnumArgument_UnknownMember_IsInvalid() =>
-        Assert.Equal("参数 mood 输入无效，输入帮助以查看用法。", await _harness.SendGroupAsync("feel sleepy"));
+    public async Task EnumArgument_UnknownMember_IsInvalidAndListsTheMembers() =>
+        Assert.Equal("参数 mood 输入无效，请输入以下值之一：Happy、Grumpy。", await _harness.SendGroupAsync("feel sleepy"));
 
     [Theory]
     [InlineData("pick", "normal")]

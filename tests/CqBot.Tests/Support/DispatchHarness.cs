@@ -6,12 +6,12 @@ namespace CqBot.Tests.Support;
 /// <summary>A dispatcher with this assembly's generated commands and a recording transport.</summary>
 internal sealed class DispatchHarness
 {
-    public DispatchHarness(Action<IServiceCollection>? services = null, CommandRegistry? registry = null, long selfId = TestEvents.SelfId)
+    public DispatchHarness(Action<IServiceCollection>? services = null, CommandRegistry? registry = null, long selfId = TestEvents.SelfId, Microsoft.Extensions.Logging.ILogger<EventDispatcher>? logger = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         Services = collection.BuildServiceProvider();
-        Dispatcher = registry is null ? new EventDispatcher() : new EventDispatcher(registry);
+        Dispatcher = registry is null ? new EventDispatcher(logger) : new EventDispatcher(registry, logger);
         if (registry is null)
         {
             // This assembly's declarations, as a bot built from it would have them.
