@@ -89,6 +89,15 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
         set => Dispatcher.DispatchSettings = value;
     }
 
+    /// <summary>
+    /// Adds a hook that runs before each event is handled (NoneBot's event pre-processor); return false
+    /// to ignore the event. A hook that throws is logged and the event goes on. Dispose to remove it.
+    /// </summary>
+    public IDisposable BeforeEvent(Func<Session, ValueTask<bool>> hook) => Dispatcher.BeforeEvent(hook);
+
+    /// <summary>Adds a hook that runs after each handled event with what the bot answered (NoneBot's event post-processor).</summary>
+    public IDisposable AfterEvent(Func<Session, QuickOperation?, ValueTask> hook) => Dispatcher.AfterEvent(hook);
+
     /// <summary>Raised when a middleware, command, handler or listener throws; the bot has logged it and goes on.</summary>
     public event Action<Session, Exception>? Error
     {

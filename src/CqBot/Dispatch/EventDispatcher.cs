@@ -311,7 +311,14 @@ public sealed partial class EventDispatcher : IEventRoutes
     /// Handles one event: runs its listeners and, for messages, the middleware chain, and returns what
     /// they ask for without carrying it out. A host sends the result as the event's quick operation.
     /// </summary>
-    public async ValueTask<QuickOperation?> HandleAsync(Session session)
+    public ValueTask<QuickOperation?> HandleAsync(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var hooks = Volatile.Read(ref _eventHooks);
+        return hooks.Length == 0 ? HandleCoreAsync(session) : HandleWithHooksAsync(hooks, session);
+    }
+
+    private async ValueTask<QuickOperation?> HandleCoreAsync(Session session)
     {
         // A host that did not hand the message to a waiting prompt first: it is the answer, nothing else.
         if (_conversations.TryDeliver(session.Event))
@@ -434,6 +441,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             _appended = Without(_appended, entry);
             _listeners = Without(_listeners, entry);
             _commandListeners = Without(_commandListeners, entry);
+            _eventHooks = Without(_eventHooks, entry);
             Publish();
         }
     }
