@@ -98,6 +98,12 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
     /// <summary>Adds a hook that runs after each handled event with what the bot answered (NoneBot's event post-processor).</summary>
     public IDisposable AfterEvent(Func<Session, QuickOperation?, ValueTask> hook) => Dispatcher.AfterEvent(hook);
 
+    /// <summary>Adds a hook before each event listener or handler run (NoneBot's run pre-processor); return false to skip that handler.</summary>
+    public IDisposable BeforeHandler(Func<Session, string?, ValueTask<bool>> hook) => Dispatcher.BeforeHandler(hook);
+
+    /// <summary>Adds a hook after each event listener or handler run, with its answer or exception (NoneBot's run post-processor).</summary>
+    public IDisposable AfterHandler(Func<Session, string?, QuickOperation?, Exception?, ValueTask> hook) => Dispatcher.AfterHandler(hook);
+
     /// <summary>Raised when a middleware, command, handler or listener throws; the bot has logged it and goes on.</summary>
     public event Action<Session, Exception>? Error
     {

@@ -68,4 +68,31 @@ public sealed class EventHookTests
 
         Assert.Equal("pong", reply.Text);
     }
+
+    [Fact]
+    public async Task HandlerHooks_RunAroundTheGeneratedNoticeHandler_AndMaySkipIt()
+    {
+        await using var bot = await StartAsync();
+        var seen = new List<string>();
+        using var before = bot.App.BeforeHandler((session, name) =>
+        {
+            seen.Add("before " + name);
+            return ValueTask.FromResult(((GroupIncreaseNotice)session.Event).UserId != 13);
+        });
+        using var after = bot.App.AfterHandler((session, name, answer, error) =>
+        {
+            seen.Add("after " + name + " " + answer?.Reply?.GetPlainText());
+            return ValueTask.CompletedTask;
+        });
+
+        var welcomed = await bot.ReceiveAsync(Increase(7));
+        var skipped = await bot.ReceiveAsync(Increase(13));
+
+        Assert.Equal("欢迎 7", welcomed.Text);
+        Assert.Empty(skipped.Calls);
+        Assert.Equal(["before notice/group_increase", "after notice/group_increase 欢迎 7", "before notice/group_increase"], seen);
+    }
+
+    private static string Increase(long userId) =>
+        $$"""{"time":1,"self_id":10001000,"post_type":"notice","notice_type":"group_increase","sub_type":"approve","group_id":5,"operator_id":6,"user_id":{{userId}}}""";
 }

@@ -5,6 +5,81 @@ namespace CqBot;
 public sealed partial class EventDispatcher
 {
     private EventHookEntry[] _eventHooks = [];
+    private HandlerHookEntry[] _handlerHooks = [];
+
+    /// <summary>
+    /// Adds a hook that runs before each event listener or handler (<c>[OnNotice]</c>, <c>app.On…</c>), as
+    /// NoneBot's run pre-processors, with the event name it was added for (null for a typed listener):
+    /// return false to skip that handler for this event. Dispose the result to remove it.
+    /// </summary>
+    public IDisposable BeforeHandler(Func<Session, string?, ValueTask<bool>> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        return AddHook(new HandlerHookEntry(hook, null));
+    }
+
+    /// <summary>
+    /// Adds a hook that runs after each event listener or handler with what it answered or the exception
+    /// it threw (already logged), as NoneBot's run post-processors. Dispose the result to remove it.
+    /// </summary>
+    public IDisposable AfterHandler(Func<Session, string?, QuickOperation?, Exception?, ValueTask> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        return AddHook(new HandlerHookEntry(null, hook));
+    }
+
+    private Registration AddHook(HandlerHookEntry entry)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _handlerHooks, [.. _handlerHooks, entry]);
+        }
+        return new Registration(this, entry);
+    }
+
+    private async ValueTask<bool> RunBeforeHandlerAsync(HandlerHookEntry[] hooks, Session session, string? name)
+    {
+        foreach (var hook in hooks)
+        {
+            if (hook.Before is not { } before)
+            {
+                continue;
+            }
+            try
+            {
+                if (!await before(session, name).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
+            {
+                LogEventHookFailed(exception, "before-handler", session.Event.PostType);
+                RaiseError(session, exception);
+            }
+        }
+        return true;
+    }
+
+    private async ValueTask RunAfterHandlerAsync(HandlerHookEntry[] hooks, Session session, string? name, QuickOperation? result, Exception? failure)
+    {
+        foreach (var hook in hooks)
+        {
+            if (hook.After is not { } after)
+            {
+                continue;
+            }
+            try
+            {
+                await after(session, name, result, failure).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
+            {
+                LogEventHookFailed(exception, "after-handler", session.Event.PostType);
+                RaiseError(session, exception);
+            }
+        }
+    }
 
     /// <summary>
     /// Adds a hook that runs before each event is handled, as NoneBot's event pre-processors: return
@@ -83,6 +158,13 @@ public sealed partial class EventDispatcher
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "A before-event hook ignored a {PostType} event of bot {SelfId}.")]
     private partial void LogEventIgnored(string postType, long selfId);
+
+    private sealed class HandlerHookEntry(Func<Session, string?, ValueTask<bool>>? before, Func<Session, string?, QuickOperation?, Exception?, ValueTask>? after)
+    {
+        public Func<Session, string?, ValueTask<bool>>? Before { get; } = before;
+
+        public Func<Session, string?, QuickOperation?, Exception?, ValueTask>? After { get; } = after;
+    }
 
     private sealed class EventHookEntry(Func<Session, ValueTask<bool>>? before, Func<Session, QuickOperation?, ValueTask>? after)
     {

@@ -392,15 +392,27 @@ public sealed partial class EventDispatcher : IEventRoutes
             {
                 continue;
             }
+            var hooks = Volatile.Read(ref _handlerHooks);
+            if (hooks.Length > 0 && !await RunBeforeHandlerAsync(hooks, session, entry.Name).ConfigureAwait(false))
+            {
+                continue;
+            }
+            Exception? failure = null;
+            QuickOperation? result = null;
             try
             {
-                var result = await entry.Listener(session).ConfigureAwait(false);
+                result = await entry.Listener(session).ConfigureAwait(false);
                 operation = operation is null ? result : operation.MergeWith(result);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
             {
+                failure = exception;
                 LogListenerFailed(exception, entry.Name ?? session.Event.PostType, session.Event.SelfId);
                 RaiseError(session, exception);
+            }
+            if (hooks.Length > 0)
+            {
+                await RunAfterHandlerAsync(hooks, session, entry.Name, result, failure).ConfigureAwait(false);
             }
             if (entry.Block)
             {
@@ -442,6 +454,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             _listeners = Without(_listeners, entry);
             _commandListeners = Without(_commandListeners, entry);
             _eventHooks = Without(_eventHooks, entry);
+            _handlerHooks = Without(_handlerHooks, entry);
             Publish();
         }
     }
