@@ -93,6 +93,19 @@ public sealed class EventHookTests
         Assert.Equal(["before notice/group_increase", "after notice/group_increase 欢迎 7", "before notice/group_increase"], seen);
     }
 
+    [Fact]
+    public async Task CommandEvents_CommandBeforeTheReplyIsSent_AfterCommandOnceItWas()
+    {
+        await using var bot = await StartAsync();
+        var sentWhen = new List<string>();
+        using var command = bot.App.OnCommand((CommandEvent e) => sentWhen.Add($"command {e.Command.Name}: {bot.Calls.Count} sent, result {e.Result?.GetPlainText()}"));
+        using var after = bot.App.OnAfterCommand((CommandEvent e) => sentWhen.Add($"after-command {e.Command.Name}: {bot.Calls.Count} sent"));
+
+        await bot.ReceivePrivateMessageAsync(42, "ping");
+
+        Assert.Equal(["command ping: 0 sent, result pong", "after-command ping: 1 sent"], sentWhen);
+    }
+
     private static string Increase(long userId) =>
         $$"""{"time":1,"self_id":10001000,"post_type":"notice","notice_type":"group_increase","sub_type":"approve","group_id":5,"operator_id":6,"user_id":{{userId}}}""";
 }

@@ -129,6 +129,7 @@ internal sealed partial class EventPipeline : IDisposable
                     work.Reply?.TryComplete(null);
                     await _sender.SendAsync(session, operation).ConfigureAwait(false);
                 }
+                await _dispatcher.AnswerSentAsync(session).ConfigureAwait(false);
             }
         }
         catch (Exception exception)

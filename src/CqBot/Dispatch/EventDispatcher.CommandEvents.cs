@@ -46,11 +46,38 @@ public sealed partial class EventDispatcher
     // Null when nobody listens, so a command without listeners pays one null check.
     private CommandHooks? BuildCommandHooks() => _commandListeners.Length == 0 ? null : new CommandHooks(_commandListeners);
 
-    /// <summary>Runs the command and after-command listeners of a command that ran; a listener that throws is logged and passed over.</summary>
+    /// <summary>
+    /// Runs the command listeners of a command that ran, and keeps the event for the after-command
+    /// listeners, which run once the answer was sent (<see cref="AnswerSentAsync"/>).
+    /// </summary>
     internal async ValueTask RaiseCommandAsync(CommandHooks hooks, CommandEvent e)
     {
         await RaiseAsync(hooks.Run, e, "command").ConfigureAwait(false);
-        await RaiseAsync(hooks.After, e, "after-command").ConfigureAwait(false);
+        if (hooks.After.Length > 0)
+        {
+            e.Session.AnsweredCommands = e.Session.AnsweredCommands is { } earlier ? [.. earlier, (hooks, e)] : [(hooks, e)];
+        }
+    }
+
+    /// <summary>
+    /// Tells the dispatcher that the answer to <paramref name="session"/>'s event was sent (or that there
+    /// was none): the after-command listeners of its commands run now. A host calls this after sending;
+    /// <see cref="DispatchAsync"/> does it itself. Does nothing when no command ran.
+    /// </summary>
+    public ValueTask AnswerSentAsync(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.AnsweredCommands is null ? default : RaiseAfterCommandsAsync(session);
+    }
+
+    private async ValueTask RaiseAfterCommandsAsync(Session session)
+    {
+        var answered = session.AnsweredCommands!;
+        session.AnsweredCommands = null;
+        foreach (var (hooks, e) in answered)
+        {
+            await RaiseAsync(hooks.After, e, "after-command").ConfigureAwait(false);
+        }
     }
 
     private async ValueTask RaiseAsync(CommandListenerEntry[] entries, CommandEvent e, string name)

@@ -380,6 +380,7 @@ public sealed partial class EventDispatcher : IEventRoutes
                 LogReplyFailed(exception, session.UserId);
             }
         }
+        await AnswerSentAsync(session).ConfigureAwait(false);
     }
 
     private async ValueTask<(QuickOperation? Operation, bool Blocked)> RunListenersAsync(ListenerEntry[] listeners, Session session)

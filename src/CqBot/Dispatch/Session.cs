@@ -56,6 +56,9 @@ public sealed class Session
 
     internal DispatchTable? Table { get; set; }
 
+    /// <summary>Commands that ran for this event and have after-command listeners waiting for the answer to be sent.</summary>
+    internal (CommandHooks Hooks, CommandEvent Event)[]? AnsweredCommands { get; set; }
+
     /// <summary>The message event, or null when the event is not a message.</summary>
     public MessageEvent? MessageEvent => Event as MessageEvent;
 
