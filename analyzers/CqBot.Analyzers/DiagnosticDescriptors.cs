@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CqBot.Analyzers;
 
-/// <summary>Every diagnostic the analyzers report (documented in docs/diagnostics.md). Ids: CQB1xxx middleware.</summary>
+/// <summary>Every diagnostic the analyzers report (documented in docs/diagnostics.md). Ids: CQB1xxx middleware, CQB2xxx commands.</summary>
 internal static class DiagnosticDescriptors
 {
     public static readonly DiagnosticDescriptor NextResultDiscarded = new(
@@ -19,5 +19,13 @@ internal static class DiagnosticDescriptors
         "The middleware awaits next() but drops its result, so the reply of the rest of the chain (for example a command's answer) is never sent; write 'return await next();'",
         "CqBot.Middleware",
         DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CheckNamesNoCommand = new(
+        "CQB2015",
+        "Check names no command",
+        "[Check(\"{0}\")] names no command of '{1}', so it never runs and the command it should guard runs for everyone.{2}",
+        "CqBot.Commands",
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 }
