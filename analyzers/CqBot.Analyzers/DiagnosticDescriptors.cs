@@ -28,4 +28,12 @@ internal static class DiagnosticDescriptors
         "CqBot.Commands",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor AsyncVoidHandler = new(
+        "CQB2016",
+        "Handler is async void",
+        "'{0}' is an async void [{1}] method: the bot cannot wait for it, so its answer is lost, and an exception in it ends the process instead of being logged; return Task (or Task<string>, Task<Message>…) instead",
+        "CqBot.Commands",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }
