@@ -36,4 +36,12 @@ internal static class DiagnosticDescriptors
         "CqBot.Commands",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BlockingCall = new(
+        "CQB2017",
+        "Handler blocks on a task",
+        "'{0}' blocks on a task with {1}: it holds a thread for the whole wait, and under load every chat waits; make the method async and await it",
+        "CqBot.Commands",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }
