@@ -44,4 +44,12 @@ internal static class DiagnosticDescriptors
         "CqBot.Commands",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor HandlerEventTypeMismatch = new(
+        "CQB2103",
+        "Handler never runs",
+        "'{0}' is an [{1}] handler but takes a {2}, which is not a {3}: it would never run; take a {3} (or a type derived from it), or use the attribute of the {2}'s kind",
+        "CqBot.Handlers",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }
