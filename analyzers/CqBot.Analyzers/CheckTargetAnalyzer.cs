@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -76,7 +75,7 @@ public sealed class CheckTargetAnalyzer : DiagnosticAnalyzer
             var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
                 ? syntax.ArgumentList.Arguments[0].GetLocation()
                 : Location.None;
-            var nearest = Nearest(Normalize(target), names);
+            var nearest = NearestName.Find(Normalize(target), names);
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.CheckNamesNoCommand,
                 location,
@@ -101,47 +100,4 @@ public sealed class CheckTargetAnalyzer : DiagnosticAnalyzer
     }
 
     private static string Normalize(string name) => name.Trim().ToLowerInvariant().Replace('_', '-');
-
-    private static string? Nearest(string target, List<string> names)
-    {
-        string? best = null;
-        var bestDistance = Math.Max(2, (int)(target.Length * 0.4));
-        foreach (var name in names)
-        {
-            var distance = Distance(target, name);
-            if (distance <= bestDistance)
-            {
-                best = name;
-                bestDistance = distance - 1;
-            }
-        }
-        return best;
-    }
-
-    // Optimal string alignment distance: a swapped pair of letters (kcik) counts as one edit.
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 }

@@ -52,4 +52,12 @@ internal static class DiagnosticDescriptors
         "CqBot.Handlers",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownEventName = new(
+        "CQB2104",
+        "Unknown event type",
+        "'{0}' is not a {1} of OneBot v11 or of the common extensions, so the handler may never run.{2}",
+        "CqBot.Handlers",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }
