@@ -13,12 +13,6 @@ namespace CqBot.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] s_attributes =
-    [
-        "CqBot.CommandAttribute", "CqBot.CheckAttribute", "CqBot.OnMessageAttribute", "CqBot.OnNoticeAttribute",
-        "CqBot.OnRequestAttribute", "CqBot.OnMetaEventAttribute", "CqBot.MiddlewareAttribute",
-    ];
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AsyncVoidHandler);
 
@@ -29,19 +23,11 @@ public sealed class AsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in s_attributes)
-            {
-                if (start.Compilation.GetTypeByMetadataName(name) is { } type)
-                {
-                    builder.Add(type);
-                }
-            }
-            if (builder.Count == 0)
+            var attributes = HandlerAttributes.Resolve(start.Compilation);
+            if (attributes.IsEmpty)
             {
                 return;
             }
-            var attributes = builder.ToImmutable();
             start.RegisterSymbolAction(symbol => Analyze(symbol, attributes), SymbolKind.Method);
         });
     }
@@ -53,19 +39,13 @@ public sealed class AsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
-        foreach (var attribute in method.GetAttributes())
+        if (HandlerAttributes.Find(method, attributes) is not { } known)
         {
-            foreach (var known in attributes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known))
-                {
-                    var location = method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is MethodDeclarationSyntax syntax
-                        ? syntax.ReturnType.GetLocation()
-                        : method.Locations[0];
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AsyncVoidHandler, location, method.Name, known.Name.Replace("Attribute", "")));
-                    return;
-                }
-            }
+            return;
         }
+        var location = method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is MethodDeclarationSyntax syntax
+            ? syntax.ReturnType.GetLocation()
+            : method.Locations[0];
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AsyncVoidHandler, location, method.Name, known.Name.Replace("Attribute", "")));
     }
 }

@@ -13,12 +13,6 @@ namespace CqBot.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] s_attributes =
-    [
-        "CqBot.CommandAttribute", "CqBot.CheckAttribute", "CqBot.OnMessageAttribute", "CqBot.OnNoticeAttribute",
-        "CqBot.OnRequestAttribute", "CqBot.OnMetaEventAttribute", "CqBot.MiddlewareAttribute",
-    ];
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.BlockingCall);
 
@@ -33,44 +27,21 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             var taskOfT = start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             var valueTask = start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
             var valueTaskOfT = start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in s_attributes)
-            {
-                if (start.Compilation.GetTypeByMetadataName(name) is { } type)
-                {
-                    builder.Add(type);
-                }
-            }
-            if (task is null || taskOfT is null || builder.Count == 0)
+            var attributes = HandlerAttributes.Resolve(start.Compilation);
+            if (task is null || taskOfT is null || attributes.IsEmpty)
             {
                 return;
             }
-            var attributes = builder.ToImmutable();
             var tasks = ImmutableArray.Create<INamedTypeSymbol?>(task, taskOfT, valueTask, valueTaskOfT);
             start.RegisterOperationBlockStartAction(block =>
             {
-                if (block.OwningSymbol is not IMethodSymbol method || !IsHandler(method, attributes))
+                if (block.OwningSymbol is not IMethodSymbol method || HandlerAttributes.Find(method, attributes) is null)
                 {
                     return;
                 }
                 block.RegisterOperationAction(operation => AnalyzeMember(operation, tasks, method), OperationKind.PropertyReference, OperationKind.Invocation);
             });
         });
-    }
-
-    private static bool IsHandler(IMethodSymbol method, ImmutableArray<INamedTypeSymbol> attributes)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            foreach (var known in attributes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void AnalyzeMember(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol?> tasks, IMethodSymbol handler)
