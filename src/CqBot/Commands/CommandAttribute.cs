@@ -32,4 +32,19 @@ public sealed class CommandAttribute(string declaration) : Attribute
 
     /// <summary>When true, a dash token that names no declared option is an argument (for commands that take negative values or dashed words).</summary>
     public bool StrictOptions { get; set; }
+
+    /// <summary>
+    /// The authority a user needs to run the command: 1 (everyone, the default) to 5. Checked before the
+    /// command runs, from the user's stored authority; a user below it is told so (<see cref="CommandTexts.LowAuthority"/>).
+    /// </summary>
+    public int Authority { get; set; } = 1;
+
+    /// <summary>How many times a user may run the command per day; 0 (the default) for no limit. Counted in the bot's store, across processes that share it.</summary>
+    public int MaxUsage { get; set; }
+
+    /// <summary>
+    /// The least time between two runs of the command by one user, written as <c>30s</c>, <c>5m</c>,
+    /// <c>2h</c>, <c>1d</c> (combinable: <c>1h30m</c>) or <c>hh:mm:ss</c>; none unless set.
+    /// </summary>
+    public string? MinInterval { get; set; }
 }

@@ -50,6 +50,18 @@ public sealed class CommandDefinition
     /// <summary>True for commands CqBot provides itself (<c>help</c>, implicit parents); a command of the bot's own replaces them.</summary>
     public bool IsBuiltIn { get; init; }
 
+    /// <summary>The authority a user needs to run the command: 1 (everyone) unless raised, up to 5.</summary>
+    public int Authority { get; init; } = 1;
+
+    /// <summary>How many times a user may run the command per day; 0 for no limit.</summary>
+    public int MaxUsage { get; init; }
+
+    /// <summary>The least time between two runs by one user; zero for none.</summary>
+    public TimeSpan MinInterval { get; init; }
+
+    /// <summary>True when running the command needs the user's authority or usage to be checked.</summary>
+    internal bool HasLimits => Authority > 1 || MaxUsage > 0 || MinInterval > TimeSpan.Zero;
+
     private PluginScope _scope = PluginScope.Everywhere;
 
     /// <summary>The plugin the command belongs to, set when it is added; its scope limits where the command answers.</summary>
