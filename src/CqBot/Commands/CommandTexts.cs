@@ -51,6 +51,24 @@ public sealed record CommandTexts
         SuggestionQuote = "“{0}”",
         SuggestionSeparator = "或",
         SuggestionConfirm = "发送句号以使用推测的指令。",
+        LowAuthority = "权限不足。",
+        UsageExhausted = "调用次数已达上限。",
+        TooFrequent = "调用过于频繁，请在 {0} 秒后再试。",
+        StorageUnavailable = "数据服务暂时不可用，请稍后再试。",
+        NoStorage = "此机器人没有配置数据存储，无法使用该指令。",
+        AuthorizeDescription = "设置用户的权限等级",
+        AuthorizeDone = "用户 {0} 的权限已设为 {1}。",
+        ChannelDescription = "管理频道",
+        ChannelAssignDescription = "设置负责此频道的机器人账号",
+        ChannelAssignDone = "频道 {0} 现由账号 {1} 负责。",
+        ChannelFlagDescription = "查看或修改频道标记",
+        ChannelSetFlagDescription = "添加标记",
+        ChannelUnsetFlagDescription = "移除标记",
+        ChannelTargetDescription = "指定频道",
+        ChannelFlagsList = "频道 {0} 的标记：{1}",
+        ChannelFlagsNone = "无",
+        ChannelNeeded = "请在群聊中使用，或用 -c 指定频道。",
+        UnknownFlag = "未知的标记 {0}，可用的标记有：{1}。",
     };
 
     /// <summary>English (en-US).</summary>
@@ -95,6 +113,24 @@ public sealed record CommandTexts
         SuggestionQuote = "\"{0}\"",
         SuggestionSeparator = " or ",
         SuggestionConfirm = " Send a period to apply the suggestion.",
+        LowAuthority = "You are not allowed to use this command.",
+        UsageExhausted = "You have used this command as often as allowed today.",
+        TooFrequent = "Too often; try again in {0} s.",
+        StorageUnavailable = "Storage is unavailable right now; try again later.",
+        NoStorage = "This bot keeps no user data, so this command cannot run.",
+        AuthorizeDescription = "Set a user's authority",
+        AuthorizeDone = "User {0} now has authority {1}.",
+        ChannelDescription = "Manage channels",
+        ChannelAssignDescription = "Choose the account that answers in a channel",
+        ChannelAssignDone = "Channel {0} is now answered by account {1}.",
+        ChannelFlagDescription = "Show or change a channel's flags",
+        ChannelSetFlagDescription = "add a flag",
+        ChannelUnsetFlagDescription = "remove a flag",
+        ChannelTargetDescription = "the channel",
+        ChannelFlagsList = "Flags of channel {0}: {1}",
+        ChannelFlagsNone = "none",
+        ChannelNeeded = "Use it in a group, or name the channel with -c.",
+        UnknownFlag = "Unknown flag {0}; the flags are: {1}.",
     };
 
     /// <summary>A required argument is missing; {0} is its name.</summary>
@@ -213,6 +249,60 @@ public sealed record CommandTexts
 
     /// <summary>Follows a single suggestion: how to confirm it.</summary>
     public required string SuggestionConfirm { get; init; }
+
+    /// <summary>The user's authority is below the command's; empty to refuse silently.</summary>
+    public required string LowAuthority { get; init; }
+
+    /// <summary>The user has used the command as often as allowed today; empty to refuse silently.</summary>
+    public required string UsageExhausted { get; init; }
+
+    /// <summary>The user ran the command again too soon; {0} is the seconds left. Empty to refuse silently.</summary>
+    public required string TooFrequent { get; init; }
+
+    /// <summary>The store could not be read or written; the message was not handled.</summary>
+    public required string StorageUnavailable { get; init; }
+
+    /// <summary>A command needs user data, and the bot has no store.</summary>
+    public required string NoStorage { get; init; }
+
+    /// <summary>Describes the built-in <c>authorize</c>.</summary>
+    public required string AuthorizeDescription { get; init; }
+
+    /// <summary>Sent by <c>authorize</c>; {0} is the user, {1} the new authority.</summary>
+    public required string AuthorizeDone { get; init; }
+
+    /// <summary>Describes the built-in <c>channel</c>.</summary>
+    public required string ChannelDescription { get; init; }
+
+    /// <summary>Describes the built-in <c>channel.assign</c>.</summary>
+    public required string ChannelAssignDescription { get; init; }
+
+    /// <summary>Sent by <c>channel.assign</c>; {0} is the channel, {1} the account.</summary>
+    public required string ChannelAssignDone { get; init; }
+
+    /// <summary>Describes the built-in <c>channel.flag</c>.</summary>
+    public required string ChannelFlagDescription { get; init; }
+
+    /// <summary>Describes <c>channel.flag</c>'s <c>-s</c>.</summary>
+    public required string ChannelSetFlagDescription { get; init; }
+
+    /// <summary>Describes <c>channel.flag</c>'s <c>-S</c>.</summary>
+    public required string ChannelUnsetFlagDescription { get; init; }
+
+    /// <summary>Describes the <c>-c</c> option of the channel commands.</summary>
+    public required string ChannelTargetDescription { get; init; }
+
+    /// <summary>Sent by <c>channel.flag</c>; {0} is the channel, {1} its flags.</summary>
+    public required string ChannelFlagsList { get; init; }
+
+    /// <summary>Stands for no flags in <see cref="ChannelFlagsList"/>.</summary>
+    public required string ChannelFlagsNone { get; init; }
+
+    /// <summary>A channel command used in a private chat without <c>-c</c>.</summary>
+    public required string ChannelNeeded { get; init; }
+
+    /// <summary>A flag name that does not exist; {0} is the name, {1} the names that do.</summary>
+    public required string UnknownFlag { get; init; }
 
     // The expectation sentence for a type, as parse errors show it.
     internal string Expectation(CommandValueKind kind) => kind switch
