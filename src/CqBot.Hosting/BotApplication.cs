@@ -152,6 +152,18 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
     /// <inheritdoc />
     public IDisposable OnAfterCommand(Func<CommandEvent, ValueTask> listener) => Dispatcher.OnAfterCommand(listener);
 
+    /// <inheritdoc />
+    public IDisposable OnBeforeAttachChannel(Action<Session, FieldRequest> listener) => Dispatcher.OnBeforeAttachChannel(listener);
+
+    /// <inheritdoc />
+    public IDisposable OnAttachChannel(Func<Session, BotChannel, ValueTask<Message?>> listener) => Dispatcher.OnAttachChannel(listener);
+
+    /// <inheritdoc />
+    public IDisposable OnBeforeAttachUser(Action<Session, FieldRequest> listener) => Dispatcher.OnBeforeAttachUser(listener);
+
+    /// <inheritdoc />
+    public IDisposable OnAttachUser(Func<Session, BotUser, ValueTask<Message?>> listener) => Dispatcher.OnAttachUser(listener);
+
     /// <summary>
     /// Runs the bot until the process is asked to stop. When it cannot start (the address is taken,
     /// say), throws a <see cref="BotStartupException"/> saying why; unhandled, it ends the process with

@@ -1,3 +1,4 @@
+using CqBot.Data;
 using CqBot.Hosting.Authentication;
 using CqBot.Hosting.Configuration;
 using CqBot.Hosting.Health;
@@ -82,6 +83,21 @@ public sealed class BotApplicationBuilder
         return this;
     }
 
+    /// <summary>
+    /// Keeps users and channels in the store <paramref name="store"/> creates, instead of the one
+    /// <c>CqBot:Storage</c> configures (an SQLite file unless changed). For several processes sharing
+    /// users: <c>builder.UseStore(_ =&gt; new PostgreSqlBotStore(connectionString))</c>. The bot opens the
+    /// store when it starts and disposes it when it stops.
+    /// </summary>
+    public BotApplicationBuilder UseStore(Func<IServiceProvider, IBotStore> store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        return this;
+    }
+
+    private Func<IServiceProvider, IBotStore>? _store;
+
     /// <summary>Where a plugin's settings are read from: <c>CqBot:Plugins:&lt;Name&gt;</c>.</summary>
     public const string PluginSettingsSection = "CqBot:Plugins:";
 
@@ -95,6 +111,10 @@ public sealed class BotApplicationBuilder
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(static provider => provider.GetRequiredService<IOptions<BotOptions>>().Value);
         services.AddSingleton(new PluginList([.. _plugins]));
+        var store = _store;
+        services.AddSingleton(provider => new StoreHolder(CreateData(provider, store)));
+        services.AddSingleton(static provider => provider.GetRequiredService<StoreHolder>().Data
+            ?? throw new InvalidOperationException("This bot keeps no users or channels ('CqBot:Storage:Provider' is none), so there is no BotData to inject."));
         services.AddSingleton(static provider => CreateDispatcher(provider));
         services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken));
         services.AddSingleton(static provider => new SignatureValidator(provider.GetRequiredService<BotOptions>().Secret));
@@ -115,6 +135,7 @@ public sealed class BotApplicationBuilder
         services.AddHostedService<ForwardWebSocketService>();
         services.AddHostedService<HeartbeatMonitor>();
         services.AddHostedService<GracefulShutdown>();
+        services.AddHostedService<StoreLifetime>();
         var web = _web.Build();
         try
         {
@@ -141,12 +162,34 @@ public sealed class BotApplicationBuilder
                 Nicknames = [.. options.Nicknames],
             };
         }
+        dispatcher.Data = provider.GetRequiredService<StoreHolder>().Data;
         foreach (var plugin in provider.GetRequiredService<PluginList>().Plugins)
         {
             dispatcher.AddPlugin(plugin);
         }
         return dispatcher;
     }
+
+    // The store the builder was given, else the configured one; none when configured so.
+    private static BotData? CreateData(IServiceProvider provider, Func<IServiceProvider, IBotStore>? factory)
+    {
+        var storage = provider.GetRequiredService<BotOptions>().Storage;
+        var store = factory?.Invoke(provider) ?? storage.Provider switch
+        {
+            StorageProvider.Memory => new InMemoryBotStore(),
+            StorageProvider.Sqlite => CreateSqliteStore(provider, storage.Path),
+            _ => null,
+        };
+        if (store is null)
+        {
+            return null;
+        }
+        var settings = new BotDataSettings { DefaultAuthority = storage.DefaultAuthority, CacheTime = storage.CacheTime };
+        return new BotData(store, settings, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<BotData>>());
+    }
+
+    private static IBotStore CreateSqliteStore(IServiceProvider provider, string path) =>
+        new InMemoryBotStore();
 
     /// <summary>The plugins of the builder, handed to the dispatcher when it is created.</summary>
     private sealed record PluginList(BotPlugin[] Plugins);

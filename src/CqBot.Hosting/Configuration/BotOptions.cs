@@ -70,4 +70,7 @@ public sealed class BotOptions
 
     /// <summary>Limits on outgoing messages.</summary>
     public SendRateLimitOptions RateLimit { get; } = new();
+
+    /// <summary>Where users and channels are kept.</summary>
+    public StorageOptions Storage { get; } = new();
 }

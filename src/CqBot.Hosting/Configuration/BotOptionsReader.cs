@@ -59,6 +59,11 @@ internal static class BotOptionsReader
             options.ForwardWebSockets.Add(new ForwardWebSocketOptions { Url = url, AccessToken = NullIfEmpty(child["AccessToken"]) });
         }
 
+        var storage = section.GetSection("Storage");
+        options.Storage.Provider = ReadProvider(storage, options.Storage.Provider);
+        options.Storage.Path = NullIfEmpty(storage["Path"]) ?? options.Storage.Path;
+        options.Storage.DefaultAuthority = (int)ReadLong(storage, "DefaultAuthority", options.Storage.DefaultAuthority);
+        options.Storage.CacheTime = ReadDuration(storage, "CacheTime", options.Storage.CacheTime);
         var rate = section.GetSection("RateLimit");
         options.RateLimit.Enabled = ReadBool(rate, "Enabled", options.RateLimit.Enabled);
         options.RateLimit.AccountBurst = ReadDouble(rate, "AccountBurst", options.RateLimit.AccountBurst);
@@ -87,6 +92,18 @@ internal static class BotOptionsReader
         {
             throw new BotConfigurationException("The setting 'CqBot:HeartbeatTolerance' must be at least 1 (heartbeat intervals).");
         }
+        if (options.Storage.DefaultAuthority is < 0 or > BotData.MaxAuthority)
+        {
+            throw new BotConfigurationException($"The setting 'CqBot:Storage:DefaultAuthority' is {options.Storage.DefaultAuthority}; it must be from 0 to {BotData.MaxAuthority}.");
+        }
+        if (options.Storage.CacheTime < TimeSpan.Zero)
+        {
+            throw new BotConfigurationException("The setting 'CqBot:Storage:CacheTime' must not be negative.");
+        }
+        if (options.Storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(options.Storage.Path))
+        {
+            throw new BotConfigurationException("The setting 'CqBot:Storage:Path' must name the SQLite file, such as data/cqbot.db.");
+        }
         var rate = options.RateLimit;
         if (rate.Enabled && (!(rate.AccountBurst >= 1) || !(rate.GroupBurst >= 1) || !(rate.AccountPerSecond > 0) || !(rate.GroupPerSecond > 0) || rate.QueueLimit < 1))
         {
@@ -108,6 +125,15 @@ internal static class BotOptionsReader
             throw new BotConfigurationException($"The setting 'CqBot:{name}' must be a positive duration.");
         }
     }
+
+    private static StorageProvider ReadProvider(IConfigurationSection section, StorageProvider fallback) => NullIfEmpty(section["Provider"])?.ToLowerInvariant() switch
+    {
+        null => fallback,
+        "sqlite" => StorageProvider.Sqlite,
+        "memory" => StorageProvider.Memory,
+        "none" => StorageProvider.None,
+        var other => throw new BotConfigurationException($"The setting '{section.Path}:Provider' must be sqlite, memory or none, not '{other}'. For PostgreSQL, call builder.UseStore with a PostgreSqlBotStore."),
+    };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -1,3 +1,4 @@
+using CqBot.Data;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -53,6 +54,12 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>The bot's clock: rate limits, heartbeats and timeouts move only when the test advances it.</summary>
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>
+    /// The bot's users and channels (in memory unless the bot or the test chose a store): give a user an
+    /// authority before a test, or read what a command stored.
+    /// </summary>
+    public BotData Data => App.Services.GetRequiredService<BotData>();
+
     /// <summary>The bot account, as handlers see it.</summary>
     public IBot Bot => _connection.Bot;
 
@@ -96,6 +103,8 @@ public sealed class TestBot : IAsyncDisposable
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 // No sockets: the in-memory connection is the only way in.
                 builder.Services.AddSingleton<IServer, NoServer>();
+                // Users and channels live in memory unless the test or the bot's program chooses a store.
+                builder.UseStore(static _ => new InMemoryBotStore());
                 configure?.Invoke(builder);
             },
             Run = async (app, cancellationToken) =>

@@ -101,7 +101,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         {
             LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
             dispatcher.RaiseError(session, exception);
-            reply = table.Texts.UnknownError;
+            reply = exception is StoreFailureException ? table.Texts.StorageUnavailable : table.Texts.UnknownError;
             if (context?.Event is { Ran: true } failed)
             {
                 failed.Exception = exception;
@@ -233,7 +233,8 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         }
 
         var commands = table.Commands;
-        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, session.Event, text, i, addressed) is { } shortcut)
+        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, session.Event, text, i, addressed) is { } shortcut
+            && (session.Channel is not { } shortcutChannel || !shortcutChannel.IsDisabled(shortcut.Command)))
         {
             return shortcut;
         }
@@ -286,8 +287,8 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             command = child;
             i = end;
         }
-        // A command of a plugin that is out of scope here is not there for this message.
-        if (!command.IsInScope(session.Event))
+        // A command of a plugin that is out of scope here, or turned off in this channel, is not there for this message.
+        if (!command.IsInScope(session.Event) || (session.Channel is { } channel && channel.IsDisabled(command)))
         {
             return null;
         }

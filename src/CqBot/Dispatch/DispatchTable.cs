@@ -31,6 +31,12 @@ internal sealed class DispatchTable
 
     public CommandDispatchSettings Settings { get; }
 
+    /// <summary>The users and channels attached to message sessions; null for a bot that stores nothing.</summary>
+    public BotData? Data { get; init; }
+
+    /// <summary>The attach-stage listeners; null when there are none.</summary>
+    public AttachHooks? AttachHooks { get; init; }
+
     // Longest match first: descending order puts "" last and "!!" before "!".
     public string[] SortedPrefixes { get; }
 

@@ -290,7 +290,14 @@ public sealed partial class EventDispatcher : IEventRoutes
         registry.Add(HelpCommand.Create(_texts));
         registry.AddImplicitParents();
         registry.Freeze();
-        var table = new DispatchTable(registry, _listeners, _texts, _dispatchSettings);
+        if (_data is not null)
+        {
+            foreach (var command in AdminCommands.Create(_texts))
+            {
+                registry.Add(command);
+            }
+        }
+        var table = new DispatchTable(registry, _listeners, _texts, _dispatchSettings) { Data = _data, AttachHooks = BuildAttachHooks() };
         var chain = new Middleware[_prepended.Length + _appended.Length + 1];
         var i = 0;
         foreach (var entry in _prepended)
@@ -318,17 +325,24 @@ public sealed partial class EventDispatcher : IEventRoutes
         return hooks.Length == 0 ? HandleCoreAsync(session) : HandleWithHooksAsync(hooks, session);
     }
 
-    private async ValueTask<QuickOperation?> HandleCoreAsync(Session session)
+    private ValueTask<QuickOperation?> HandleCoreAsync(Session session)
     {
         // A host that did not hand the message to a waiting prompt first: it is the answer, nothing else.
         if (_conversations.TryDeliver(session.Event))
         {
-            return null;
+            return default;
         }
-        QuickOperation? operation = null;
         var table = Table;
         session.Conversations = _conversations;
         session.Table = table;
+        return table.Data is { } data && session.Event is MessageEvent message
+            ? HandleAttachedAsync(data, table, session, message)
+            : HandleCoreAsync(table, session);
+    }
+
+    private async ValueTask<QuickOperation?> HandleCoreAsync(DispatchTable table, Session session)
+    {
+        QuickOperation? operation = null;
         var listeners = table.Listeners;
         var blocked = false;
         if (listeners.Length > 0)
@@ -456,6 +470,7 @@ public sealed partial class EventDispatcher : IEventRoutes
             _commandListeners = Without(_commandListeners, entry);
             _eventHooks = Without(_eventHooks, entry);
             _handlerHooks = Without(_handlerHooks, entry);
+            _attachListeners = Without(_attachListeners, entry);
             Publish();
         }
     }

@@ -48,4 +48,31 @@ public interface IEventRoutes
     /// of a command that ran. One that throws is logged and the others still run. Dispose the result to remove it.
     /// </summary>
     IDisposable OnAfterCommand(Func<CommandEvent, ValueTask> listener);
+
+    /// <summary>
+    /// Adds a before-attach-channel listener: for each group message, before its channel is loaded, it
+    /// adds the channel fields it needs (<c>fields.Add(MyField)</c>); only fields asked for are loaded.
+    /// Runs only when the bot has a store. Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnBeforeAttachChannel(Action<Session, FieldRequest> listener);
+
+    /// <summary>
+    /// Adds an attach-channel listener: it runs once the channel is loaded (and the message was not
+    /// skipped for the channel's flags or assignee), and may change the channel, or stop the message by
+    /// returning a reply (<see cref="Message.Empty"/> to stop silently). Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnAttachChannel(Func<Session, BotChannel, ValueTask<Message?>> listener);
+
+    /// <summary>
+    /// Adds a before-attach-user listener: for each message, before its sender is loaded, it adds the
+    /// user fields it needs; only fields asked for are loaded. Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnBeforeAttachUser(Action<Session, FieldRequest> listener);
+
+    /// <summary>
+    /// Adds an attach-user listener: it runs once the sender is loaded (and not ignored), and may change
+    /// the user, or stop the message by returning a reply (<see cref="Message.Empty"/> to stop silently).
+    /// Dispose the result to remove it.
+    /// </summary>
+    IDisposable OnAttachUser(Func<Session, BotUser, ValueTask<Message?>> listener);
 }

@@ -59,6 +59,19 @@ public sealed class Session
     /// <summary>Commands that ran for this event and have after-command listeners waiting for the answer to be sent.</summary>
     internal (CommandHooks Hooks, CommandEvent Event)[]? AnsweredCommands { get; set; }
 
+    /// <summary>
+    /// The sender as the bot stores them (authority, flags, the plugin fields asked for), attached before
+    /// handlers, middleware and commands run; what changes is written back once the message is handled.
+    /// Null for events that are not messages, and when the bot has no store.
+    /// </summary>
+    public BotUser? User { get; internal set; }
+
+    /// <summary>
+    /// The group as the bot stores it (flags, assignee, what is turned off, the plugin fields asked for);
+    /// null outside groups and when the bot has no store.
+    /// </summary>
+    public BotChannel? Channel { get; internal set; }
+
     /// <summary>The message event, or null when the event is not a message.</summary>
     public MessageEvent? MessageEvent => Event as MessageEvent;
 

@@ -10,13 +10,22 @@ namespace CqBot.Infrastructure;
 public static class CommandFlow
 {
     /// <summary>
-    /// Runs the before-command listeners: null lets the command run, a message (empty for silence) stops
-    /// it. Completes at once and allocates nothing when the bot has no command listeners.
+    /// Checks the command's authority and usage limits, then runs the before-command listeners: null lets
+    /// the command run, a message (empty for silence) stops it. Completes at once and allocates nothing
+    /// for a command without limits when the bot has no command listeners.
     /// </summary>
     public static ValueTask<Message?> BeforeCommandAsync(CommandContext context, ParsedCommand parsed)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parsed);
+        return context.Command.HasLimits ? CheckLimitsFirstAsync(context, parsed) : RunHooksAsync(context, parsed);
+    }
+
+    private static async ValueTask<Message?> CheckLimitsFirstAsync(CommandContext context, ParsedCommand parsed) =>
+        await CommandLimits.CheckAsync(context).ConfigureAwait(false) ?? await RunHooksAsync(context, parsed).ConfigureAwait(false);
+
+    private static ValueTask<Message?> RunHooksAsync(CommandContext context, ParsedCommand parsed)
+    {
         if (context.Table?.CommandHooks is not { } hooks)
         {
             return default;

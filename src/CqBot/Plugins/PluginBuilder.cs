@@ -71,4 +71,16 @@ public sealed class PluginBuilder : IEventRoutes
 
     /// <inheritdoc />
     public IDisposable OnAfterCommand(Func<CommandEvent, ValueTask> listener) => _dispatcher.OnAfterCommand(listener, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnBeforeAttachChannel(Action<Session, FieldRequest> listener) => _dispatcher.OnBeforeAttach(AttachStage.BeforeChannel, listener, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnAttachChannel(Func<Session, BotChannel, ValueTask<Message?>> listener) => _dispatcher.OnAttachChannel(listener, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnBeforeAttachUser(Action<Session, FieldRequest> listener) => _dispatcher.OnBeforeAttach(AttachStage.BeforeUser, listener, Handle);
+
+    /// <inheritdoc />
+    public IDisposable OnAttachUser(Func<Session, BotUser, ValueTask<Message?>> listener) => _dispatcher.OnAttachUser(listener, Handle);
 }
