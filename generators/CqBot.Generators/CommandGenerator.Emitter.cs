@@ -390,6 +390,18 @@ public sealed partial class CommandGenerator
                 {
                     writer.Line("Hidden = true,");
                 }
+                if (command.Authority != 1)
+                {
+                    writer.Line("Authority = " + command.Authority.ToString(CultureInfo.InvariantCulture) + ",");
+                }
+                if (command.MaxUsage != 0)
+                {
+                    writer.Line("MaxUsage = " + command.MaxUsage.ToString(CultureInfo.InvariantCulture) + ",");
+                }
+                if (command.MinIntervalTicks != 0)
+                {
+                    writer.Line("MinInterval = global::System.TimeSpan.FromTicks(" + command.MinIntervalTicks.ToString(CultureInfo.InvariantCulture) + "L),");
+                }
                 if (command.Shortcuts.Count > 0)
                 {
                     var shortcuts = new List<string>();

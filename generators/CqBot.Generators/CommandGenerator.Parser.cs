@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using CqBot.Generators.Declarations;
 using CqBot.Generators.Model;
@@ -43,7 +44,7 @@ public sealed partial class CommandGenerator
                 // Nothing can be generated; Parse reports the diagnostics.
                 return new CommandSource(
                     method.Name, method.IsStatic, containingType, new EquatableArray<DiagnosticInfo>(typeDiagnostics.ToArray()), declarationText,
-                    declarationLocation, returnKind, returnDiagnostic, EquatableArray<string>.Empty, null, null, EquatableArray<string>.Empty, false, false,
+                    declarationLocation, returnKind, returnDiagnostic, EquatableArray<string>.Empty, null, null, EquatableArray<string>.Empty, false, false, null,
                     EquatableArray<MethodParameter>.Empty, EquatableArray<OptionSource>.Empty, EquatableArray<ShortcutModel>.Empty,
                     EquatableArray<string>.Empty, EquatableArray<CheckSource>.Empty);
             }
@@ -88,6 +89,7 @@ public sealed partial class CommandGenerator
                 new EquatableArray<string>(ReadStrings(attribute, "Examples")),
                 ReadBool(attribute, "Hidden"),
                 ReadBool(attribute, "StrictOptions"),
+                ReadLimits(attribute, cancellationToken),
                 new EquatableArray<MethodParameter>(parameters),
                 new EquatableArray<OptionSource>(options.ToArray()),
                 new EquatableArray<ShortcutModel>(shortcuts.ToArray()),
@@ -150,6 +152,78 @@ public sealed partial class CommandGenerator
                 fixedValue);
         }
 
+        // Null when the attribute sets none of them, as most commands do. Each value keeps where it is
+        // written, so that an invalid one is reported there.
+        private static CommandLimitsSource? ReadLimits(AttributeData attribute, CancellationToken cancellationToken)
+        {
+            var authority = 1;
+            var maxUsage = 0;
+            string? minInterval = null;
+            var hasAuthority = false;
+            var hasMaxUsage = false;
+            var hasMinInterval = false;
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Authority" when named.Value.Value is int value:
+                        authority = value;
+                        hasAuthority = true;
+                        break;
+                    case "MaxUsage" when named.Value.Value is int value:
+                        maxUsage = value;
+                        hasMaxUsage = true;
+                        break;
+                    case "MinInterval":
+                        minInterval = named.Value.Value as string;
+                        hasMinInterval = minInterval is not null;
+                        break;
+                }
+            }
+            if (!hasAuthority && !hasMaxUsage && !hasMinInterval)
+            {
+                return null;
+            }
+            return new CommandLimitsSource(
+                authority,
+                hasAuthority ? NamedArgumentLocation(attribute, "Authority", cancellationToken) : null,
+                maxUsage,
+                hasMaxUsage ? NamedArgumentLocation(attribute, "MaxUsage", cancellationToken) : null,
+                minInterval,
+                hasMinInterval ? NamedArgumentLocation(attribute, "MinInterval", cancellationToken) : null);
+        }
+
+        /// <summary>Checks the limits a command declares, reports each invalid one, and reads the least interval.</summary>
+        private static void CheckLimits(CommandLimitsSource? limits, List<DiagnosticInfo> diagnostics, out long minIntervalTicks)
+        {
+            minIntervalTicks = 0;
+            if (limits is null)
+            {
+                return;
+            }
+            if (limits.Authority is < 1 or > 5)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.AuthorityOutOfRange, limits.AuthorityLocation, limits.Authority.ToString(CultureInfo.InvariantCulture)));
+            }
+            if (limits.MaxUsage < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.NegativeMaxUsage, limits.MaxUsageLocation, limits.MaxUsage.ToString(CultureInfo.InvariantCulture)));
+            }
+            if (limits.MinInterval is { } text)
+            {
+                if (!Duration.TryParse(text, out minIntervalTicks))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMinInterval, limits.MinIntervalLocation, text,
+                        "is not a duration: write it as 30s, 5m, 2h, 1d (combinable, like 1h30m) or hh:mm:ss"));
+                }
+                else if (minIntervalTicks <= 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMinInterval, limits.MinIntervalLocation, text,
+                        "is not longer than zero: give a positive duration, or leave MinInterval out for none"));
+                }
+            }
+        }
+
         /// <summary>
         /// Parses the declaration and binds the method's parameters to its arguments and options. The
         /// driver runs this only for commands whose <see cref="CommandSource"/> changed.
@@ -170,6 +244,7 @@ public sealed partial class CommandGenerator
             {
                 diagnostics.Add(source.ReturnDiagnostic);
             }
+            CheckLimits(source.Limits, diagnostics, out var minIntervalTicks);
 
             if (declaration is null || source.ContainingType is null || source.ReturnKind is null)
             {
@@ -207,6 +282,9 @@ public sealed partial class CommandGenerator
                 source.Examples,
                 source.Hidden,
                 source.StrictOptions,
+                source.Limits?.Authority ?? 1,
+                source.Limits?.MaxUsage ?? 0,
+                minIntervalTicks,
                 new EquatableArray<ArgumentModel>(binder.Arguments),
                 new EquatableArray<OptionModel>(binder.Options.ToArray()),
                 new EquatableArray<ParameterModel>(binder.Parameters.ToArray()),
@@ -623,6 +701,22 @@ public sealed partial class CommandGenerator
             if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list } && list.Arguments.Count > index)
             {
                 return LocationInfo.From(list.Arguments[index]);
+            }
+            return null;
+        }
+
+        // The value of a named argument: '9' in 'Authority = 9'.
+        private static LocationInfo? NamedArgumentLocation(AttributeData attribute, string name, CancellationToken cancellationToken)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
+            {
+                foreach (var argument in list.Arguments)
+                {
+                    if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                    {
+                        return LocationInfo.From(argument.Expression);
+                    }
+                }
             }
             return null;
         }

@@ -79,6 +79,21 @@ internal static class GeneratorDiagnostics
         "Parameter '{0}' binds to the option '{1}', which may be left out, and must be nullable or have a default value",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor AuthorityOutOfRange = new(
+        "CQB2018", "Command authority out of range",
+        "Authority {0} is out of range: use 1 (everyone, the default) to 5",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NegativeMaxUsage = new(
+        "CQB2019", "Negative daily usage limit",
+        "MaxUsage {0} is negative: use the number of runs a user may make per day, or 0 (the default) for no limit",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidMinInterval = new(
+        "CQB2020", "Invalid least interval",
+        "MinInterval '{0}' {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedHandlerReturnType = new(
         "CQB2101", "Unsupported event handler return type",
         "Event handler '{0}' returns '{1}'; return nothing, string, Message or QuickOperation, or a Task/ValueTask of one",
@@ -139,7 +154,7 @@ internal static class GeneratorDiagnostics
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType,
         TypeNotPartial, UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax,
         OptionWithoutParameter, DuplicateOptionName, DuplicateCommandName, UnsupportedContainingType,
-        UnsupportedCheck, OptionNeedsDefault, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
+        UnsupportedCheck, OptionNeedsDefault, AuthorityOutOfRange, NegativeMaxUsage, InvalidMinInterval, UnsupportedHandlerReturnType, InvalidMiddlewareSignature,
         InvalidPluginClass, SecondPluginClass, UnsupportedSetting,
         InvalidActionMethod, UnsupportedActionParameter, UnsupportedActionReturn, UnsupportedResultProperty, ModeWithResult, DuplicateActionName,
     ];

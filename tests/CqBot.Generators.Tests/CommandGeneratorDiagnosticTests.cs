@@ -172,6 +172,80 @@ public sealed class CommandGeneratorDiagnosticTests
         AssertSpan(d, source, "G");
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("6")]
+    public void AuthorityOutOfRange_ReportsOnTheValue(string value)
+    {
+        var d = Single($$"""
+            public partial class C { [CqBot.Command("ban", Authority = {{value}})] public static string Ban() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2018", d.Id);
+        AssertSpan(d, source, value);
+        Assert.Equal(source.IndexOf("Authority = ", StringComparison.Ordinal) + "Authority = ".Length, d.Location.SourceSpan.Start);
+        Assert.Equal($"Authority {value} is out of range: use 1 (everyone, the default) to 5", d.GetMessage());
+    }
+
+    [Fact]
+    public void NegativeMaxUsage_ReportsOnTheValue()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("sign", MaxUsage = -1)] public static string Sign() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2019", d.Id);
+        AssertSpan(d, source, "-1");
+        Assert.StartsWith("MaxUsage -1 is negative", d.GetMessage());
+    }
+
+    [Fact]
+    public void MinIntervalNotADuration_ReportsOnTheValue()
+    {
+        var d = Single("""
+            public partial class C { [CqBot.Command("sign", MinInterval = "5x")] public static string Sign() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2020", d.Id);
+        AssertSpan(d, source, "\"5x\"");
+        Assert.Equal("MinInterval '5x' is not a duration: write it as 30s, 5m, 2h, 1d (combinable, like 1h30m) or hh:mm:ss", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("-1m")]
+    [InlineData("00:00:00")]
+    public void MinIntervalNotPositive_ReportsOnTheValue(string value)
+    {
+        var d = Single($$"""
+            public partial class C { [CqBot.Command("sign", MinInterval = "{{value}}")] public static string Sign() => ""; }
+            """, out var source);
+        Assert.Equal("CQB2020", d.Id);
+        AssertSpan(d, source, "\"" + value + "\"");
+        Assert.StartsWith($"MinInterval '{value}' is not longer than zero", d.GetMessage());
+    }
+
+    [Fact]
+    public void EveryInvalidLimit_IsReportedOnItsOwnValue()
+    {
+        var (_, _, diagnostics) = GeneratorRunner.Run("""
+            public partial class C
+            {
+                [CqBot.Command("sign", Authority = 9, MaxUsage = -3, MinInterval = "1h1h")]
+                public static string Sign() => "";
+            }
+            """);
+        Assert.Equal(["CQB2018", "CQB2019", "CQB2020"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.Equal(2, d.Location.GetLineSpan().StartLinePosition.Line));
+    }
+
+    [Fact]
+    public void LimitsWithConstantExpressions_AreRead()
+    {
+        var (_, _, diagnostics) = GeneratorRunner.Run("""
+            public static class Levels { public const int Admin = 4; public const string Cooldown = "30s"; }
+            public partial class C { [CqBot.Command("sign", Authority = Levels.Admin, MinInterval = Levels.Cooldown)] public static string Sign() => ""; }
+            """);
+        Assert.Empty(diagnostics);
+    }
+
     [Fact]
     public void DuplicateCommandNames_AcrossClasses_AreReported()
     {

@@ -100,7 +100,7 @@ public sealed class CommandGeneratorIncrementalTests
     [Fact]
     public void Models_ObjectGraph_HoldsNoRoslynObjects()
     {
-        var compilation = CompilationFactory.Create(CommandGeneratorSnapshotTests.KitchenSinkSource, CommandGeneratorSnapshotTests.DiceSource);
+        var compilation = CompilationFactory.Create(CommandGeneratorSnapshotTests.KitchenSinkSource, CommandGeneratorSnapshotTests.DiceSource, CommandGeneratorSnapshotTests.LimitsSource);
         var result = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult();
         var outputs = TrackedSteps.SelectMany(step => result.Results[0].TrackedSteps[step]).SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
         Assert.NotEmpty(outputs);

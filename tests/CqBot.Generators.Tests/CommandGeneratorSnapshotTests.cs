@@ -69,6 +69,21 @@ public sealed class CommandGeneratorSnapshotTests
         }
         """;
 
+    internal const string LimitsSource = """
+        using CqBot;
+
+        namespace Sample;
+
+        public partial class Moderation
+        {
+            [Command("ban <target:user>", Authority = 3, MaxUsage = 10, MinInterval = "5m")]
+            public static string Ban(long target) => "banned";
+
+            [Command("sign", MinInterval = "1.02:00:00")]
+            public static string Sign() => "signed";
+        }
+        """;
+
     [Fact]
     public void Generate_DiceCommand_MatchesSnapshot()
     {
@@ -89,6 +104,14 @@ public sealed class CommandGeneratorSnapshotTests
         var (_, output, diagnostics) = GeneratorRunner.Run(KitchenSinkSource);
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Generate_AuthorityUsageAndInterval_MatchesSnapshot()
+    {
+        var (result, _, diagnostics) = GeneratorRunner.Run(LimitsSource);
+        Assert.Empty(diagnostics);
+        Snapshot.Match("Limits", result);
     }
 
     [Fact]

@@ -5,6 +5,9 @@ namespace CqBot.Generators.Model;
 // from it, or the incremental cache stops working and the compilation is kept alive.
 
 /// <summary>One <c>[Command]</c> method, everything the emitter needs.</summary>
+/// <param name="Authority">The authority a user needs, 1 to 5; 1 (everyone) by default.</param>
+/// <param name="MaxUsage">Uses per user and day; 0 for no limit.</param>
+/// <param name="MinIntervalTicks">The least time between two uses, in ticks; 0 for none.</param>
 internal sealed record CommandModel(
     ContainingTypeModel ContainingType,
     string MethodName,
@@ -19,6 +22,9 @@ internal sealed record CommandModel(
     EquatableArray<string> Examples,
     bool Hidden,
     bool StrictOptions,
+    int Authority,
+    int MaxUsage,
+    long MinIntervalTicks,
     EquatableArray<ArgumentModel> Arguments,
     EquatableArray<OptionModel> Options,
     EquatableArray<ParameterModel> Parameters,

@@ -14,6 +14,7 @@ namespace CqBot.Generators.Model;
 /// <param name="DeclarationText">The declaration string, or null when the attribute has none.</param>
 /// <param name="ReturnKind">How the return value is sent, or null when it is unsupported (see <paramref name="ReturnDiagnostic"/>).</param>
 /// <param name="Aliases">The aliases as written.</param>
+/// <param name="Limits">Authority, MaxUsage and MinInterval, or null when the attribute sets none of them.</param>
 /// <param name="Checks">Every <c>[Check]</c> application of the class, in declaration order, whatever command it targets.</param>
 internal sealed record CommandSource(
     string MethodName,
@@ -30,11 +31,25 @@ internal sealed record CommandSource(
     EquatableArray<string> Examples,
     bool Hidden,
     bool StrictOptions,
+    CommandLimitsSource? Limits,
     EquatableArray<MethodParameter> Parameters,
     EquatableArray<OptionSource> Options,
     EquatableArray<ShortcutModel> Shortcuts,
     EquatableArray<string> ConstructorServices,
     EquatableArray<CheckSource> Checks);
+
+/// <summary>The <c>Authority</c>, <c>MaxUsage</c> and <c>MinInterval</c> named arguments of a <c>[Command]</c>, as written.</summary>
+/// <param name="Authority">The authority, 1 when not set.</param>
+/// <param name="AuthorityLocation">Where the authority's value is written, or null when it is not set.</param>
+/// <param name="MaxUsage">The uses per day, 0 when not set.</param>
+/// <param name="MinInterval">The duration text, or null when not set.</param>
+internal sealed record CommandLimitsSource(
+    int Authority,
+    LocationInfo? AuthorityLocation,
+    int MaxUsage,
+    LocationInfo? MaxUsageLocation,
+    string? MinInterval,
+    LocationInfo? MinIntervalLocation);
 
 /// <summary>A parameter of a command method.</summary>
 /// <param name="Injected">Where an injected parameter comes from; null for arguments, options and services.</param>
