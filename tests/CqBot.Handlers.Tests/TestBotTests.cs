@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CqBot.Hosting;
 using CqBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,11 +7,19 @@ namespace CqBot.Handlers.Tests;
 
 public sealed class TestBotTests
 {
-    internal static Task<TestBot> StartAsync() => TestBot.StartAsync(builder =>
+    internal static Task<TestBot> StartAsync() => StartAsync(null, null);
+
+    internal static async Task<TestBot> StartAsync(Action<BotApplicationBuilder>? configure, Action<BotApplication>? configureApp)
     {
-        builder.Services.AddSingleton<IWelcomeText, WelcomeText>();
-        builder.AddPlugin(new CqBot.Generated.ApplicationPlugin());
-    });
+        var bot = await TestBot.StartAsync(builder =>
+        {
+            builder.Services.AddSingleton<IWelcomeText, WelcomeText>();
+            builder.AddPlugin(new CqBot.Generated.ApplicationPlugin());
+            configure?.Invoke(builder);
+        });
+        configureApp?.Invoke(bot.App);
+        return bot;
+    }
 
     [Fact]
     public async Task PrivateMessage_Command_ReplyIsSentToThePrivateChat()

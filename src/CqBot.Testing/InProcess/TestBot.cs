@@ -1,4 +1,3 @@
-using CqBot.Data;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -104,7 +103,7 @@ public sealed class TestBot : IAsyncDisposable
                 // No sockets: the in-memory connection is the only way in.
                 builder.Services.AddSingleton<IServer, NoServer>();
                 // Users and channels live in memory unless the test or the bot's program chooses a store.
-                builder.UseStore(static _ => new InMemoryBotStore());
+                builder.Configuration["CqBot:Storage:Provider"] = "memory";
                 configure?.Invoke(builder);
             },
             Run = async (app, cancellationToken) =>

@@ -288,8 +288,7 @@ public sealed partial class EventDispatcher : IEventRoutes
         }
         // The built-in help speaks the current language; parents named only by subcommands get a help-only command.
         registry.Add(HelpCommand.Create(_texts));
-        registry.AddImplicitParents();
-        registry.Freeze();
+        // A bot with a store gets the admin commands.
         if (_data is not null)
         {
             foreach (var command in AdminCommands.Create(_texts))
@@ -297,6 +296,9 @@ public sealed partial class EventDispatcher : IEventRoutes
                 registry.Add(command);
             }
         }
+
+        registry.AddImplicitParents();
+        registry.Freeze();
         var table = new DispatchTable(registry, _listeners, _texts, _dispatchSettings) { Data = _data, AttachHooks = BuildAttachHooks() };
         var chain = new Middleware[_prepended.Length + _appended.Length + 1];
         var i = 0;
