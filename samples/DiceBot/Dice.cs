@@ -10,7 +10,7 @@ public partial class Dice
     /// <summary>Rolls dice written as <c>NdM+K</c>: <c>2d6</c>, <c>d20+3</c>, <c>4d8-2</c>.</summary>
     [Command("roll <dice:string>", Description = "掷骰子，例如 2d6+1", Aliases = ["r"], Examples = ["roll 2d6", "roll d20+3 -t 3"])]
     [Option("times", "-t <count:posint>", Description = "连续掷几次")]
-    public static string Roll(string dice, int times = 1)
+    public static string Roll(Session session, string dice, int times = 1)
     {
         if (!DiceExpression.TryParse(dice, out var expression, out var error))
         {
@@ -21,9 +21,16 @@ public partial class Dice
             return $"一次最多连续掷 {MaxTimes} 次。";
         }
         var lines = new string[times];
+        var best = int.MinValue;
         for (var i = 0; i < times; i++)
         {
-            lines[i] = RollOnce(expression);
+            (lines[i], var total) = RollOnce(expression);
+            best = Math.Max(best, total);
+        }
+        // A bot without a store has no user to keep statistics for.
+        if (session.User is { } user)
+        {
+            DiceStats.Record(user, times, best);
         }
         return string.Join('\n', lines);
     }
@@ -36,7 +43,11 @@ public partial class Dice
     /// <summary>The most rolls one command may ask for.</summary>
     public const int MaxTimes = 10;
 
-    private static string RollOnce(DiceExpression expression)
+    /// <summary>Shows the sender's dice statistics.</summary>
+    [Command("stats", Description = "查看你的掷骰统计")]
+    public static string Stats(Session session) => session.User is { } user ? DiceStats.Describe(user) : "这个机器人没有保存统计。";
+
+    private static (string Text, int Total) RollOnce(DiceExpression expression)
     {
         var rolls = expression.Roll(Random.Shared);
         var total = expression.Modifier;
@@ -50,6 +61,6 @@ public partial class Dice
         {
             text.Append(expression.Modifier > 0 ? " + " : " - ").Append(Math.Abs(expression.Modifier).ToString(CultureInfo.InvariantCulture));
         }
-        return string.Create(CultureInfo.InvariantCulture, $"{expression} = {total} ({text})");
+        return (string.Create(CultureInfo.InvariantCulture, $"{expression} = {total} ({text})"), total);
     }
 }

@@ -1,5 +1,6 @@
 using CqBot;
 using CqBot.Hosting;
+using DiceBot;
 using Fortune;
 
 // Listens on http://127.0.0.1:8080 unless --urls says otherwise; connect an OneBot implementation's
@@ -8,5 +9,8 @@ using Fortune;
 var builder = BotApplication.CreateBuilder(args);
 builder.AddPlugin<FortunePlugin>();
 var app = builder.Build();
+// Users are kept in data/cqbot.db (SQLite) unless CqBot:Storage says otherwise; each message's user
+// comes with the dice statistics that roll and stats read and write.
+app.OnBeforeAttachUser(DiceStats.Request);
 app.Use(session => session.Content == "ping" ? "pong" : null);
 app.Run();

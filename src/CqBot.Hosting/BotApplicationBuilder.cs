@@ -1,4 +1,5 @@
 using CqBot.Data;
+using CqBot.Data.Sqlite;
 using CqBot.Hosting.Authentication;
 using CqBot.Hosting.Configuration;
 using CqBot.Hosting.Health;
@@ -188,8 +189,8 @@ public sealed class BotApplicationBuilder
         return new BotData(store, settings, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<BotData>>());
     }
 
-    private static IBotStore CreateSqliteStore(IServiceProvider provider, string path) =>
-        new InMemoryBotStore();
+    private static SqliteBotStore CreateSqliteStore(IServiceProvider provider, string path) =>
+        new(path, provider.GetService<ILogger<SqliteBotStore>>());
 
     /// <summary>The plugins of the builder, handed to the dispatcher when it is created.</summary>
     private sealed record PluginList(BotPlugin[] Plugins);

@@ -18,7 +18,12 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
     private Process _process = null!;
     private Uri _universal = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartProcessAsync();
+
+    // Each test's bot keeps its SQLite file (the default data/cqbot.db) in a folder of its own.
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("cqbot-dicebot-").FullName;
+
+    private async Task StartProcessAsync()
     {
         var port = FreePort();
         var binary = Environment.GetEnvironmentVariable("CQBOT_DICEBOT_BINARY");
@@ -27,6 +32,7 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
             : new ProcessStartInfo(binary);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        start.WorkingDirectory = _workingDirectory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         _process = Process.Start(start)!;
@@ -46,6 +52,36 @@ public sealed class DiceBotProcessTests : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        Directory.Delete(_workingDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Stats_KeptInTheDefaultSqliteFile_SurviveTheProcessBeingKilled()
+    {
+        var best = 0;
+        await using (var client = await FakeOneBotClient.ConnectAsync(_universal, SelfId))
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "roll 3d6"));
+                var roll = await client.NextCallAsync(Timeout);
+                await client.RespondOkAsync(roll);
+                best = Math.Max(best, int.Parse(roll.MessageText["3d6 = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture));
+            }
+        }
+
+        // Killed without a chance to flush: what was answered had been committed before the answer went out.
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        await StartProcessAsync();
+        await using var again = await FakeOneBotClient.ConnectAsync(_universal, SelfId);
+        await again.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "stats"));
+        var stats = await again.NextCallAsync(Timeout);
+        await again.RespondOkAsync(stats);
+
+        Assert.True(File.Exists(Path.Combine(_workingDirectory, "data", "cqbot.db")));
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"你一共掷了 2 次，最好成绩是 {best}。"), stats.MessageText);
     }
 
     [Fact]

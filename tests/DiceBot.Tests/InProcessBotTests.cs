@@ -16,6 +16,26 @@ public sealed class InProcessBotTests
     }
 
     [Fact]
+    public async Task Program_Stats_CountRollsAndKeepTheBestTotalPerUser()
+    {
+        await using var bot = await TestBot.StartAsync<Program>();
+
+        var none = await bot.ReceivePrivateMessageAsync(42, "stats");
+        var totals = new List<int>();
+        foreach (var dice in new[] { "roll 2d6", "roll d20 -t 3" })
+        {
+            var reply = await bot.ReceivePrivateMessageAsync(42, dice);
+            totals.AddRange(reply.Text!.Split('\n').Select(line => int.Parse(line.Split(" = ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var stats = await bot.ReceivePrivateMessageAsync(42, "stats");
+        var other = await bot.ReceivePrivateMessageAsync(43, "stats");
+
+        Assert.Equal("你还没有掷过骰子，发送 roll 2d6 试试。", none.Text);
+        Assert.Equal($"你一共掷了 4 次，最好成绩是 {totals.Max()}。", stats.Text);
+        Assert.Equal(none.Text, other.Text);
+    }
+
+    [Fact]
     public async Task Program_PingMiddleware_AnswersPong()
     {
         await using var bot = await TestBot.StartAsync<Program>();

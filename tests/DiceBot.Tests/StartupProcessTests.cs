@@ -77,6 +77,9 @@ public sealed class StartupProcessTests
         {
             start.Environment[name] = value;
         }
+        // A bot that starts creates its SQLite file under the working folder: keep it out of the test output.
+        var workingDirectory = Directory.CreateTempSubdirectory("cqbot-startup-").FullName;
+        start.WorkingDirectory = workingDirectory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
@@ -92,6 +95,7 @@ public sealed class StartupProcessTests
             process.Kill(entireProcessTree: true);
             throw;
         }
+        Directory.Delete(workingDirectory, recursive: true);
         return (process.ExitCode, await stdout, await stderr);
     }
 }
