@@ -87,12 +87,41 @@ public sealed class ReverseWebSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoAccounts_InOneGroup_TheFirstToSeeItAnswers_TheOtherOnlyWhenMentioned()
+    {
+        await using var first = await FakeOneBotClient.ConnectAsync(_host.Universal, 4011);
+        await using var second = await FakeOneBotClient.ConnectAsync(_host.Universal, 4012);
+        await _host.WaitForBotAsync(4011);
+        await _host.WaitForBotAsync(4012);
+        await first.SendEventAsync(FakeEvents.GroupMessage(4011, 77, 42, "add 1 1"));
+        var assigned = await first.NextCallAsync(Timeout);
+        await first.RespondOkAsync(assigned);
+
+        // Both accounts receive the group's next message; only the assignee answers it.
+        await second.SendEventAsync(FakeEvents.GroupMessage(4012, 77, 43, "add 2 2", messageId: 8));
+        await first.SendEventAsync(FakeEvents.GroupMessage(4011, 77, 43, "add 2 2", messageId: 8));
+        var answered = await first.NextCallAsync(Timeout);
+        await first.RespondOkAsync(answered);
+        var unanswered = await second.AnyCallWithinAsync(TimeSpan.FromMilliseconds(200));
+
+        var mention = FakeEvents.GroupMessage(4012, 77, 43, " add 3 3", messageId: 9)
+            .Replace("\"message\":[", "\"message\":[{\"type\":\"at\",\"data\":{\"qq\":\"4012\"}},", StringComparison.Ordinal);
+        await second.SendEventAsync(mention);
+        var mentioned = await second.NextCallAsync(Timeout);
+        await second.RespondOkAsync(mentioned);
+
+        Assert.Equal(["2", "4", "6"], [assigned.MessageText, answered.MessageText, mentioned.MessageText]);
+        Assert.False(unanswered);
+    }
+
+    [Fact]
     public async Task TwoAccounts_AtOnce_RepliesGoToTheAccountThatReceived()
     {
         await using var first = await FakeOneBotClient.ConnectAsync(_host.Universal, 4001);
         await using var second = await FakeOneBotClient.ConnectAsync(_host.Universal, 4002);
+        // Groups of their own: in a group both are in, the account that saw it first answers (see the next test).
         await second.SendEventAsync(FakeEvents.GroupMessage(4002, 1, 42, "add 1 1"));
-        await first.SendEventAsync(FakeEvents.GroupMessage(4001, 1, 42, "add 5 5"));
+        await first.SendEventAsync(FakeEvents.GroupMessage(4001, 2, 42, "add 5 5"));
 
         Assert.Equal("2", (await second.NextCallAsync(Timeout)).MessageText);
         Assert.Equal("10", (await first.NextCallAsync(Timeout)).MessageText);

@@ -38,6 +38,8 @@ internal sealed class BotHost : IAsyncDisposable
         var settings = new BotCommandLine().Parse(["--urls", "http://127.0.0.1:0", .. args ?? []], TextWriter.Null)!;
         var builder = new BotApplicationBuilder(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Users and channels in memory: nothing of one test run stays for the next.
+        builder.Configuration["CqBot:Storage:Provider"] = "memory";
         builder.Services.AddSingleton<Commands.IGreetingSource, Commands.FixedGreeting>();
         builder.AddPlugin(new CqBot.Generated.ApplicationPlugin());
         configure?.Invoke(builder);

@@ -13,7 +13,7 @@ namespace CqBot.Tests.Surface;
 /// </summary>
 public sealed class PublicTypesTests
 {
-    public static TheoryData<string> Libraries => ["CqBot", "CqBot.Hosting", "CqBot.Testing"];
+    public static TheoryData<string> Libraries => ["CqBot", "CqBot.Hosting", "CqBot.Testing", "CqBot.Data.Sqlite", "CqBot.Data.PostgreSql"];
 
     [Theory]
     [MemberData(nameof(Libraries))]
@@ -49,6 +49,8 @@ public sealed class PublicTypesTests
         "CqBot" => typeof(Session).Assembly,
         "CqBot.Hosting" => typeof(BotApplication).Assembly,
         "CqBot.Testing" => typeof(TestBot).Assembly,
+        "CqBot.Data.Sqlite" => typeof(CqBot.Data.Sqlite.SqliteBotStore).Assembly,
+        "CqBot.Data.PostgreSql" => typeof(CqBot.Data.PostgreSql.PostgreSqlBotStore).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(library), library, "Not a runtime library."),
     };
 
