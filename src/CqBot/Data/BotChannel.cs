@@ -12,6 +12,9 @@ public sealed class BotChannel
 {
     private readonly Lock _gate = new();
     private readonly FieldBag _fields = new();
+
+    // Set with every change, so a session that changed nothing takes no lock to find out.
+    private volatile bool _dirty;
     private ChannelFlags _flags;
     private long _assignee;
     private string[] _disabled = [];
@@ -31,19 +34,14 @@ public sealed class BotChannel
     /// <summary>The channel's flags: <see cref="ChannelFlags.Ignore"/> or <see cref="ChannelFlags.Silent"/> keep the bot out of it.</summary>
     public ChannelFlags Flags
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _flags;
-            }
-        }
+        get => _flags;
         set
         {
             lock (_gate)
             {
                 _flags = value;
                 _flagsChanged = true;
+                _dirty = true;
             }
         }
     }
@@ -54,13 +52,7 @@ public sealed class BotChannel
     /// </summary>
     public long Assignee
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _assignee;
-            }
-        }
+        get => Volatile.Read(ref _assignee);
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
@@ -68,6 +60,7 @@ public sealed class BotChannel
             {
                 _assignee = value;
                 _assigneeChanged = true;
+                _dirty = true;
             }
         }
     }
@@ -75,13 +68,7 @@ public sealed class BotChannel
     /// <summary>Commands (by name) and plugins (<c>plugin:name</c>) turned off in the channel.</summary>
     public IReadOnlyList<string> Disabled
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _disabled;
-            }
-        }
+        get => Volatile.Read(ref _disabled);
     }
 
     /// <summary>Turns a command (its name) or a plugin (<c>plugin:name</c>) off in the channel.</summary>
@@ -94,6 +81,7 @@ public sealed class BotChannel
             {
                 _disabled = [.. _disabled, name];
                 _disabledChanged = true;
+                _dirty = true;
             }
         }
     }
@@ -109,6 +97,7 @@ public sealed class BotChannel
             {
                 _disabled = [.. _disabled[..index], .. _disabled[(index + 1)..]];
                 _disabledChanged = true;
+                _dirty = true;
             }
         }
     }
@@ -155,6 +144,7 @@ public sealed class BotChannel
         lock (_gate)
         {
             _fields.Set(field.Name, text);
+            _dirty = true;
         }
     }
 
@@ -167,6 +157,7 @@ public sealed class BotChannel
         {
             var value = change(field.Read(_fields.Get("channel", Id, field.Name, "OnBeforeAttachChannel")));
             _fields.Set(field.Name, field.Write(value));
+            _dirty = true;
             return value;
         }
     }
@@ -200,19 +191,14 @@ public sealed class BotChannel
     internal Task PendingWrite { get; set; } = Task.CompletedTask;
 
     /// <summary>True when something changed that is not written yet.</summary>
-    internal bool HasChanges
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _flagsChanged || _assigneeChanged || _disabledChanged || _fields.HasChanges;
-            }
-        }
-    }
+    internal bool HasChanges => _dirty;
 
     internal List<string>? MissingFields(IReadOnlyList<string> names)
     {
+        if (names.Count == 0)
+        {
+            return null;
+        }
         lock (_gate)
         {
             return _fields.Missing(names);
@@ -249,6 +235,10 @@ public sealed class BotChannel
 
     internal ChannelChanges? TakeChanges()
     {
+        if (!_dirty)
+        {
+            return null;
+        }
         lock (_gate)
         {
             if (!_flagsChanged && !_assigneeChanged && !_disabledChanged && !_fields.HasChanges)
@@ -257,6 +247,7 @@ public sealed class BotChannel
             }
             var changes = new ChannelChanges(Id, _flagsChanged ? _flags : null, _assigneeChanged ? _assignee : null, _disabledChanged ? _disabled : null, _fields.TakeChanges());
             _flagsChanged = _assigneeChanged = _disabledChanged = false;
+            _dirty = false;
             return changes;
         }
     }

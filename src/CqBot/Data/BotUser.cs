@@ -12,6 +12,9 @@ public sealed class BotUser
 {
     private readonly Lock _gate = new();
     private readonly FieldBag _fields = new();
+
+    // Set with every change, so a session that changed nothing takes no lock to find out.
+    private volatile bool _dirty;
     private readonly BotData _data;
     private int _authority;
     private UserFlags _flags;
@@ -33,13 +36,7 @@ public sealed class BotUser
     /// </summary>
     public int Authority
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _authority;
-            }
-        }
+        get => Volatile.Read(ref _authority);
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
@@ -48,6 +45,7 @@ public sealed class BotUser
             {
                 _authority = value;
                 _authorityChanged = true;
+                _dirty = true;
             }
         }
     }
@@ -55,34 +53,20 @@ public sealed class BotUser
     /// <summary>The user's flags; <see cref="UserFlags.Ignore"/> makes the bot ignore them.</summary>
     public UserFlags Flags
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _flags;
-            }
-        }
+        get => _flags;
         set
         {
             lock (_gate)
             {
                 _flags = value;
                 _flagsChanged = true;
+                _dirty = true;
             }
         }
     }
 
     /// <summary>True when the bot ignores the user: authority 0, or the ignore flag.</summary>
-    public bool IsIgnored
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _authority == 0 || (_flags & UserFlags.Ignore) != 0;
-            }
-        }
-    }
+    public bool IsIgnored => Volatile.Read(ref _authority) == 0 || (_flags & UserFlags.Ignore) != 0;
 
     /// <summary>The field's value, its default when it was never written. Throws when the field was not asked for.</summary>
     public T Get<T>(DataField<T> field)
@@ -104,6 +88,7 @@ public sealed class BotUser
         lock (_gate)
         {
             _fields.Set(field.Name, text);
+            _dirty = true;
         }
     }
 
@@ -119,6 +104,7 @@ public sealed class BotUser
         {
             var value = change(field.Read(_fields.Get("user", Id, field.Name, "OnBeforeAttachUser")));
             _fields.Set(field.Name, field.Write(value));
+            _dirty = true;
             return value;
         }
     }
@@ -160,19 +146,14 @@ public sealed class BotUser
     internal Task PendingWrite { get; set; } = Task.CompletedTask;
 
     /// <summary>True when something changed that is not written yet.</summary>
-    internal bool HasChanges
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _authorityChanged || _flagsChanged || _fields.HasChanges;
-            }
-        }
-    }
+    internal bool HasChanges => _dirty;
 
     internal List<string>? MissingFields(IReadOnlyList<string> names)
     {
+        if (names.Count == 0)
+        {
+            return null;
+        }
         lock (_gate)
         {
             return _fields.Missing(names);
@@ -207,6 +188,10 @@ public sealed class BotUser
     /// <summary>What changed since the last call, or null; forgets it.</summary>
     internal UserChanges? TakeChanges()
     {
+        if (!_dirty)
+        {
+            return null;
+        }
         lock (_gate)
         {
             if (!_authorityChanged && !_flagsChanged && !_fields.HasChanges)
@@ -215,6 +200,7 @@ public sealed class BotUser
             }
             var changes = new UserChanges(Id, _authorityChanged ? _authority : null, _flagsChanged ? _flags : null, _fields.TakeChanges());
             _authorityChanged = _flagsChanged = false;
+            _dirty = false;
             return changes;
         }
     }
