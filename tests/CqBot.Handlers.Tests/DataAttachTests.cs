@@ -88,6 +88,22 @@ public sealed class DataAttachTests
     }
 
     [Fact]
+    public async Task UserField_NotAskedFor_CanBeLoadedLater()
+    {
+        var store = new InMemoryBotStore();
+        await store.SaveAsync([new UserChanges(Alice, null, null, new Dictionary<string, string?> { ["test.counted"] = "41" })], [], default);
+        await using var bot = await StartAsync(store);
+        var user = await bot.Data.GetUserAsync(Alice);
+
+        var before = user.IsLoaded(DataCommands.Counted);
+        await user.LoadAsync(new FieldRequest().Add(DataCommands.Counted));
+
+        Assert.False(before);
+        Assert.Equal(41, user.Get(DataCommands.Counted));
+        Assert.Equal("user 42", user.ToString());
+    }
+
+    [Fact]
     public async Task ChannelField_AskedFor_IsKeptPerChannel()
     {
         await using var bot = await StartAsync(configure: app => app.OnBeforeAttachChannel((_, fields) => fields.Add(DataCommands.Motto)));

@@ -8,13 +8,8 @@ namespace CqBot;
 /// there, and the plugin fields that were asked for. Changes are written back after the message is
 /// handled; safe to use from any thread.
 /// </summary>
-public sealed class BotChannel
+public sealed class BotChannel : DataRecord
 {
-    private readonly Lock _gate = new();
-    private readonly FieldBag _fields = new();
-
-    // Set with every change, so a session that changed nothing takes no lock to find out.
-    private volatile bool _dirty;
     private ChannelFlags _flags;
     private long _assignee;
     private string[] _disabled = [];
@@ -23,13 +18,9 @@ public sealed class BotChannel
     private bool _disabledChanged;
 
     internal BotChannel(long id, BotData data)
+        : base(id, data, "channel", "OnBeforeAttachChannel")
     {
-        Id = id;
-        Data = data;
     }
-
-    /// <summary>The group number.</summary>
-    public long Id { get; }
 
     /// <summary>The channel's flags: <see cref="ChannelFlags.Ignore"/> or <see cref="ChannelFlags.Silent"/> keep the bot out of it.</summary>
     public ChannelFlags Flags
@@ -37,11 +28,11 @@ public sealed class BotChannel
         get => _flags;
         set
         {
-            lock (_gate)
+            lock (Gate)
             {
                 _flags = value;
                 _flagsChanged = true;
-                _dirty = true;
+                MarkChanged();
             }
         }
     }
@@ -56,11 +47,11 @@ public sealed class BotChannel
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            lock (_gate)
+            lock (Gate)
             {
                 _assignee = value;
                 _assigneeChanged = true;
-                _dirty = true;
+                MarkChanged();
             }
         }
     }
@@ -75,13 +66,13 @@ public sealed class BotChannel
     public void Disable(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        lock (_gate)
+        lock (Gate)
         {
             if (Array.IndexOf(_disabled, name) < 0)
             {
                 _disabled = [.. _disabled, name];
                 _disabledChanged = true;
-                _dirty = true;
+                MarkChanged();
             }
         }
     }
@@ -90,14 +81,14 @@ public sealed class BotChannel
     public void Enable(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        lock (_gate)
+        lock (Gate)
         {
             var index = Array.IndexOf(_disabled, name);
             if (index >= 0)
             {
                 _disabled = [.. _disabled[..index], .. _disabled[(index + 1)..]];
                 _disabledChanged = true;
-                _dirty = true;
+                MarkChanged();
             }
         }
     }
@@ -124,98 +115,9 @@ public sealed class BotChannel
     /// <summary>How <see cref="Disabled"/> names a plugin.</summary>
     public const string PluginPrefix = "plugin:";
 
-    /// <summary>The field's value, its default when it was never written. Throws when the field was not asked for.</summary>
-    public T Get<T>(DataField<T> field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        string? text;
-        lock (_gate)
-        {
-            text = _fields.Get("channel", Id, field.Name, "OnBeforeAttachChannel");
-        }
-        return field.Read(text);
-    }
-
-    /// <summary>Sets the field; it is written back once the message is handled.</summary>
-    public void Set<T>(DataField<T> field, T value)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        var text = field.Write(value);
-        lock (_gate)
-        {
-            _fields.Set(field.Name, text);
-            _dirty = true;
-        }
-    }
-
-    /// <summary>Changes the field from its current value in one step; returns the new value.</summary>
-    public T Update<T>(DataField<T> field, Func<T, T> change)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        ArgumentNullException.ThrowIfNull(change);
-        lock (_gate)
-        {
-            var value = change(field.Read(_fields.Get("channel", Id, field.Name, "OnBeforeAttachChannel")));
-            _fields.Set(field.Name, field.Write(value));
-            _dirty = true;
-            return value;
-        }
-    }
-
-    /// <summary>True when the field was loaded.</summary>
-    public bool IsLoaded<T>(DataField<T> field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        lock (_gate)
-        {
-            return _fields.IsLoaded(field.Name);
-        }
-    }
-
-    /// <summary>Loads fields that were not asked for before the channel was attached.</summary>
-    public Task LoadAsync(FieldRequest fields, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        return Data.LoadAsync(this, fields.Names, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public override string ToString() => "channel " + Id;
-
-    internal BotData Data { get; }
-
-    internal long LoadedAt { get; set; }
-
-    internal long UsedAt { get; set; }
-
-    internal Task PendingWrite { get; set; } = Task.CompletedTask;
-
-    /// <summary>True when something changed that is not written yet.</summary>
-    internal bool HasChanges => _dirty;
-
-    internal List<string>? MissingFields(IReadOnlyList<string> names)
-    {
-        if (names.Count == 0)
-        {
-            return null;
-        }
-        lock (_gate)
-        {
-            return _fields.Missing(names);
-        }
-    }
-
-    internal IReadOnlyCollection<string> LoadedFieldNames()
-    {
-        lock (_gate)
-        {
-            return [.. _fields.LoadedNames];
-        }
-    }
-
     internal void Fill(ChannelRecord record, IReadOnlyCollection<string> names)
     {
-        lock (_gate)
+        lock (Gate)
         {
             if (!_flagsChanged)
             {
@@ -229,26 +131,28 @@ public sealed class BotChannel
             {
                 _disabled = [.. record.Disabled];
             }
-            _fields.Load(names, record.Fields);
+            LoadFields(names, record.Fields);
         }
     }
 
     internal ChannelChanges? TakeChanges()
     {
-        if (!_dirty)
+        if (!HasChanges)
         {
             return null;
         }
-        lock (_gate)
+        lock (Gate)
         {
-            if (!_flagsChanged && !_assigneeChanged && !_disabledChanged && !_fields.HasChanges)
+            if (!_flagsChanged && !_assigneeChanged && !_disabledChanged && !FieldsChanged)
             {
                 return null;
             }
-            var changes = new ChannelChanges(Id, _flagsChanged ? _flags : null, _assigneeChanged ? _assignee : null, _disabledChanged ? _disabled : null, _fields.TakeChanges());
+            var changes = new ChannelChanges(Id, _flagsChanged ? _flags : null, _assigneeChanged ? _assignee : null, _disabledChanged ? _disabled : null, TakeFieldChanges());
             _flagsChanged = _assigneeChanged = _disabledChanged = false;
-            _dirty = false;
             return changes;
         }
     }
+
+    private protected override async Task LoadFieldsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        Fill(await Data.Store.GetChannelAsync(Id, 0, names, cancellationToken).ConfigureAwait(false), names);
 }

@@ -203,24 +203,6 @@ public sealed partial class BotData : IAsyncDisposable
         return channel;
     }
 
-    internal async Task LoadAsync(BotUser user, IReadOnlyList<string> fields, CancellationToken cancellationToken)
-    {
-        if (user.MissingFields(fields) is { } missing)
-        {
-            await InitializeAsync(cancellationToken).ConfigureAwait(false);
-            user.Fill(await Store.GetUserAsync(user.Id, Settings.DefaultAuthority, missing, cancellationToken).ConfigureAwait(false), missing);
-        }
-    }
-
-    internal async Task LoadAsync(BotChannel channel, IReadOnlyList<string> fields, CancellationToken cancellationToken)
-    {
-        if (channel.MissingFields(fields) is { } missing)
-        {
-            await InitializeAsync(cancellationToken).ConfigureAwait(false);
-            channel.Fill(await Store.GetChannelAsync(channel.Id, 0, missing, cancellationToken).ConfigureAwait(false), missing);
-        }
-    }
-
     /// <summary>
     /// Writes what changed in the user and channel of a session, and completes once it is committed —
     /// also when another session of the same user carried the change. A failed write drops both from
