@@ -22,7 +22,7 @@ namespace CqBot.Benchmarks;
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
-    private const int Classes = 50;
+    internal const int Classes = 50;
     private const int CommandsPerClass = 10;
 
     private CSharpCompilation _compilation = null!;
@@ -96,7 +96,8 @@ public class GeneratorBenchmarks
         [new CommandGenerator().AsSourceGenerator()],
         parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
 
-    private static string ClassSource(int index, string body)
+    /// <summary>One class of the synthetic project: ten commands with two options each.</summary>
+    internal static string ClassSource(int index, string body)
     {
         var source = new StringBuilder();
         source.Append("using CqBot;\nnamespace Synthetic;\npublic partial class Commands").Append(index).Append("\n{\n");
