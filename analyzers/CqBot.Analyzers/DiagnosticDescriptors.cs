@@ -11,7 +11,8 @@ internal static class DiagnosticDescriptors
         "The middleware calls next() without returning or awaiting its result, so the rest of the chain may not finish and its reply is lost; write 'return await next();'",
         "CqBot.Middleware",
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb1001-result-of-next-is-discarded");
 
     public static readonly DiagnosticDescriptor NextReplyDropped = new(
         "CQB1002",
@@ -19,7 +20,8 @@ internal static class DiagnosticDescriptors
         "The middleware awaits next() but drops its result, so the reply of the rest of the chain (for example a command's answer) is never sent; write 'return await next();'",
         "CqBot.Middleware",
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb1002-reply-of-next-is-dropped");
 
     public static readonly DiagnosticDescriptor CheckNamesNoCommand = new(
         "CQB2015",
@@ -27,7 +29,8 @@ internal static class DiagnosticDescriptors
         "[Check(\"{0}\")] names no command of '{1}', so it never runs and the command it should guard runs for everyone.{2}",
         "CqBot.Commands",
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2015-check-names-no-command");
 
     public static readonly DiagnosticDescriptor AsyncVoidHandler = new(
         "CQB2016",
@@ -35,7 +38,8 @@ internal static class DiagnosticDescriptors
         "'{0}' is an async void [{1}] method: the bot cannot wait for it, so its answer is lost, and an exception in it ends the process instead of being logged; return Task (or Task<string>, Task<Message>…) instead",
         "CqBot.Commands",
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2016-handler-is-async-void");
 
     public static readonly DiagnosticDescriptor BlockingCall = new(
         "CQB2017",
@@ -43,7 +47,8 @@ internal static class DiagnosticDescriptors
         "'{0}' blocks on a task with {1}: it holds a thread for the whole wait, and under load every chat waits; make the method async and await it",
         "CqBot.Commands",
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2017-handler-blocks-on-a-task");
 
     public static readonly DiagnosticDescriptor HandlerEventTypeMismatch = new(
         "CQB2103",
@@ -51,7 +56,8 @@ internal static class DiagnosticDescriptors
         "'{0}' is an [{1}] handler but takes a {2}, which is not a {3}: it would never run; take a {3} (or a type derived from it), or use the attribute of the {2}'s kind",
         "CqBot.Handlers",
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2103-handler-never-runs");
 
     public static readonly DiagnosticDescriptor UnknownEventName = new(
         "CQB2104",
@@ -59,5 +65,6 @@ internal static class DiagnosticDescriptors
         "'{0}' is not a {1} of OneBot v11 or of the common extensions, so the handler may never run.{2}",
         "CqBot.Handlers",
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2104-unknown-event-type");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using CqBot.Analyzers;
 using CqBot.Generators.Declarations;
 using CqBot.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -261,6 +262,7 @@ public sealed partial class CommandGenerator
             }
             var identity = new CommandIdentity(declaration.Name, new EquatableArray<string>(aliasNames), source.ContainingType.Name + "." + source.MethodName, source.DeclarationLocation);
 
+            CheckArgumentOrder(declaration, source.DeclarationLocation, diagnostics);
             var binder = new Binder(source, declaration, diagnostics, cancellationToken);
             binder.Bind();
             if (diagnostics.Count > 0)
@@ -297,6 +299,37 @@ public sealed partial class CommandGenerator
                 return new CommandResult(null, identity, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
             return new CommandResult(model, identity, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        /// <summary>
+        /// Reports each argument that input can never reach: one after a <c>text</c> or variadic argument,
+        /// which takes the rest of the input, or a required one after an optional one, which input fills first.
+        /// </summary>
+        private static void CheckArgumentOrder(CommandDeclaration declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            DeclaredArgument? takesRest = null;
+            DeclaredArgument? optional = null;
+            foreach (var argument in declaration.Arguments)
+            {
+                if (takesRest is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreachableArgument, location?.Within(argument.Start, argument.Length),
+                        argument.Name, declaration.Name, takesRest.Name, takesRest.Variadic ? "variadic" : "text"));
+                }
+                else if (argument.Required && optional is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.RequiredAfterOptional, location?.Within(argument.Start, argument.Length),
+                        argument.Name, declaration.Name, optional.Name));
+                }
+                if (argument.TakesRest)
+                {
+                    takesRest ??= argument;
+                }
+                if (!argument.Required)
+                {
+                    optional ??= argument;
+                }
+            }
         }
 
         /// <summary>Matches the method's parameters to the declared arguments and options, by name.</summary>
@@ -342,7 +375,10 @@ public sealed partial class CommandGenerator
                 {
                     if (!bound[i])
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, source.DeclarationLocation, declaration.Arguments[i].Name, declaration.Name, source.MethodName));
+                        var argument = declaration.Arguments[i];
+                        var nearest = NearestUnboundParameter(argument.Name, optionSlots);
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, source.DeclarationLocation?.Within(argument.Start, argument.Length),
+                            argument.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with { Suggestion = nearest });
                     }
                 }
                 BindOptions();
@@ -354,10 +390,12 @@ public sealed partial class CommandGenerator
                 var shape = parameter.Shape!;
                 if (declared.Variadic != shape.IsArray)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declared.Variadic ? "variadic" : "single", declared.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declared.Variadic ? "variadic" : "single", declared.Name,
+                        declared.Variadic ? "; a variadic argument binds to an array" : "; an array binds only to a variadic argument ([...name])"));
                     return;
                 }
-                var kind = ResolveKind(declared.Type, shape, parameter, declared.Name);
+                var typeLocation = declared.Type is null ? null : source.DeclarationLocation?.Within(declared.TypeStart, declared.Type.Length);
+                var kind = ResolveKind(declared.Type, typeLocation, shape, parameter, declared.Name);
                 if (kind is null)
                 {
                     return;
@@ -418,7 +456,9 @@ public sealed partial class CommandGenerator
                     }
                     if (!hasParameter)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionWithoutParameter, pending.Declarations[0].Option.Location, pending.Name, declaration.Name, source.MethodName));
+                        var nearest = NearestUnboundParameter(pending.Name, byParameter);
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionWithoutParameter, pending.Declarations[0].Option.Location,
+                            pending.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with { Suggestion = nearest });
                     }
                 }
                 _pendingInOrder = [.. byName.Values];
@@ -426,6 +466,24 @@ public sealed partial class CommandGenerator
             }
 
             private List<PendingOption> _pendingInOrder = [];
+
+            // The parameter a misspelt argument or option most likely meant: one that neither an argument
+            // nor an option claims and that is not injected, within a few edits of the name.
+            private string? NearestUnboundParameter(string name, Dictionary<string, PendingOption> optionSlots)
+            {
+                var candidates = new Dictionary<string, string>();
+                foreach (var parameter in source.Parameters)
+                {
+                    if (parameter.Injected is null && FindArgument(parameter.Name) < 0 && !optionSlots.ContainsKey(parameter.Name))
+                    {
+                        candidates[Normalize(parameter.Name)] = parameter.Name;
+                    }
+                }
+                var nearest = NearestName.Find(Normalize(name), candidates.Keys);
+                return nearest is null ? null : candidates[nearest];
+            }
+
+            private static string DidYouMeanParameter(string? parameter) => parameter is null ? "" : $" Did you mean parameter '{parameter}'?";
 
             private void BindOptions()
             {
@@ -439,7 +497,8 @@ public sealed partial class CommandGenerator
                     var shape = parameter.Shape!;
                     if (shape.IsArray)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "option", pending.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "option", pending.Name,
+                            "; an option binds to one value, not an array"));
                         continue;
                     }
                     string? kind = null;
@@ -452,7 +511,8 @@ public sealed partial class CommandGenerator
                             continue;
                         }
                         valued = true;
-                        kind = ResolveKind(syntax.Type, shape, parameter, pending.Name);
+                        var typeLocation = syntax.Type is null ? null : option.Location?.Within(syntax.TypeStart, syntax.Type.Length);
+                        kind = ResolveKind(syntax.Type, typeLocation, shape, parameter, pending.Name);
                     }
                     if (!valued)
                     {
@@ -464,7 +524,8 @@ public sealed partial class CommandGenerator
                     }
                     if (!valued && pending.Declarations.Exists(d => d.Option.Value is null) && shape.Conversion != ValueConversion.Boolean)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "boolean flag", pending.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "boolean flag", pending.Name,
+                            "; an option without a value binds to bool: give it a value (-t <count>) to bind another type"));
                         continue;
                     }
                     foreach (var (option, syntax) in pending.Declarations)
@@ -494,25 +555,29 @@ public sealed partial class CommandGenerator
                 }
             }
 
-            private string? ResolveKind(string? declaredType, TypeShape shape, MethodParameter parameter, string name)
+            private string? ResolveKind(string? declaredType, LocationInfo? typeLocation, TypeShape shape, MethodParameter parameter, string name)
             {
                 if (declaredType is null)
                 {
                     if (shape.InferredKind is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "declared", name));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "declared", name,
+                            "; write its type (<name:integer>), or use string, a number, bool, DateTime, DateTimeOffset, Segment, an enum or a type with a static TryParse"));
                     }
                     return shape.InferredKind;
                 }
                 var kind = KindOfDomain(declaredType);
                 if (kind is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, source.DeclarationLocation, name, declaredType));
+                    var nearest = NearestName.Find(declaredType.ToLowerInvariant(), DomainNames);
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, typeLocation ?? source.DeclarationLocation, name, declaredType,
+                        nearest is null ? "" : $" Did you mean '{nearest}'?") with { Suggestion = nearest });
                     return null;
                 }
                 if (!Compatible(kind, shape.Conversion))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declaredType, name));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declaredType, name,
+                        $"; ':{declaredType}' binds to {AcceptedTypes(kind)}"));
                     return null;
                 }
                 return kind;
@@ -545,6 +610,9 @@ public sealed partial class CommandGenerator
         // Declarations use kebab-case or camelCase; C# parameters use camelCase.
         private static string Normalize(string name) => name.Replace("-", "").Replace("_", "").ToLowerInvariant();
 
+        // The types a declaration may write, as "did you mean" proposes them.
+        private static readonly string[] DomainNames = ["string", "text", "number", "integer", "posint", "natural", "boolean", "date", "user", "channel", "image"];
+
         private static string? KindOfDomain(string domain) => domain switch
         {
             "string" => "String",
@@ -572,6 +640,19 @@ public sealed partial class CommandGenerator
             "Image" => conversion is ValueConversion.String or ValueConversion.Segment,
             "Custom" => conversion is ValueConversion.Enum or ValueConversion.Parsable or ValueConversion.TryParsable,
             _ => false,
+        };
+
+        // What Compatible accepts for a kind, as C# writes the types.
+        private static string AcceptedTypes(string kind) => kind switch
+        {
+            "String" or "Text" => "string",
+            "Number" => "double, float or decimal (or a nullable form of one)",
+            "Integer" or "PositiveInteger" or "NaturalNumber" => "int, long, double, float or decimal (or a nullable form of one)",
+            "Boolean" => "bool or bool?",
+            "Date" => "DateTimeOffset or DateTime (or a nullable form of one)",
+            "User" or "Channel" => "long or long?",
+            "Image" => "string or Segment",
+            _ => "no C# type",
         };
 
         internal static ParameterSource? ClassifyInjected(ITypeSymbol type, string typeName)
@@ -700,7 +781,7 @@ public sealed partial class CommandGenerator
         {
             if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list } && list.Arguments.Count > index)
             {
-                return LocationInfo.From(list.Arguments[index]);
+                return LocationInfo.FromStringArgument(list.Arguments[index].Expression);
             }
             return null;
         }

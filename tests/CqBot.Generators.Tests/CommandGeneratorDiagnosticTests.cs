@@ -36,7 +36,8 @@ public sealed class CommandGeneratorDiagnosticTests
             public partial class C { [CqBot.Command("roll <dice:dice>")] public static string Roll(string dice) => dice; }
             """, out var source);
         Assert.Equal("CQB2002", d.Id);
-        AssertSpan(d, source, "\"roll <dice:dice>\"");
+        AssertSpan(d, source, "dice");
+        Assert.Equal(source.IndexOf(":dice>", StringComparison.Ordinal) + 1, d.Location.SourceSpan.Start);
         Assert.Contains("'dice'", d.GetMessage());
     }
 
@@ -47,7 +48,7 @@ public sealed class CommandGeneratorDiagnosticTests
             public partial class C { [CqBot.Command("roll <dice>")] public static string Roll(string die) => die; }
             """, out var source);
         Assert.Equal("CQB2003", d.Id);
-        AssertSpan(d, source, "\"roll <dice>\"");
+        AssertSpan(d, source, "<dice>");
         Assert.Contains("'dice'", d.GetMessage());
         Assert.Contains("'Roll'", d.GetMessage());
     }

@@ -4,7 +4,14 @@ using System.Text;
 namespace CqBot.Generators.Declarations;
 
 /// <summary>A declared argument as written: <c>&lt;name:type&gt;</c>, <c>[name]</c> or <c>[...name]</c>.</summary>
-internal sealed record DeclaredArgument(string Name, string? Type, bool Required, bool Variadic);
+/// <param name="Start">Where the argument's <c>&lt;</c> or <c>[</c> is in the declaration.</param>
+/// <param name="Length">The length of the argument, brackets included.</param>
+/// <param name="TypeStart">Where the type's name is in the declaration, or -1 when no type is written.</param>
+internal sealed record DeclaredArgument(string Name, string? Type, bool Required, bool Variadic, int Start, int Length, int TypeStart)
+{
+    /// <summary>A <c>text</c> or variadic argument takes the rest of the input, so nothing after it is filled.</summary>
+    public bool TakesRest => Variadic || Type == "text";
+}
 
 /// <summary>
 /// A parsed Koishi command declaration: <c>name &lt;required&gt; [optional] [...rest]</c>, where the
@@ -98,11 +105,6 @@ internal sealed class CommandDeclaration
                 error = $"expected '<' or '[' at position {i}, found '{open}'";
                 return null;
             }
-            if (arguments.Count > 0 && arguments[arguments.Count - 1].Variadic)
-            {
-                error = "nothing may follow a variadic argument";
-                return null;
-            }
             var close = open == '<' ? '>' : ']';
             var end = text.IndexOf(close, i + 1);
             if (end < 0)
@@ -110,20 +112,29 @@ internal sealed class CommandDeclaration
                 error = $"'{open}' at position {i} is never closed";
                 return null;
             }
-            var body = text.Substring(i + 1, end - i - 1).Trim();
+            var start = i;
+            var bodyStart = i + 1;
+            var bodyEnd = end;
             i = end + 1;
-            var variadic = body.StartsWith("...", System.StringComparison.Ordinal);
+            Trim(text, ref bodyStart, ref bodyEnd);
+            var variadic = string.CompareOrdinal(text, bodyStart, "...", 0, 3) == 0 && bodyEnd - bodyStart >= 3;
             if (variadic)
             {
-                body = body.Substring(3);
+                bodyStart += 3;
             }
             string? type = null;
-            var colon = body.IndexOf(':');
+            var typeStart = -1;
+            var colon = text.IndexOf(':', bodyStart, bodyEnd - bodyStart);
             if (colon >= 0)
             {
-                type = body.Substring(colon + 1).Trim();
-                body = body.Substring(0, colon).Trim();
+                typeStart = colon + 1;
+                var typeEnd = bodyEnd;
+                Trim(text, ref typeStart, ref typeEnd);
+                type = text.Substring(typeStart, typeEnd - typeStart);
+                bodyEnd = colon;
             }
+            Trim(text, ref bodyStart, ref bodyEnd);
+            var body = text.Substring(bodyStart, bodyEnd - bodyStart);
             if (body.Length == 0)
             {
                 error = "an argument has no name";
@@ -134,9 +145,21 @@ internal sealed class CommandDeclaration
                 error = $"the argument '{body}' is declared twice";
                 return null;
             }
-            arguments.Add(new DeclaredArgument(body, type, open == '<', variadic));
+            arguments.Add(new DeclaredArgument(body, type, open == '<', variadic, start, i - start, typeStart));
         }
         return new CommandDeclaration(path, arguments);
+    }
+
+    private static void Trim(string text, ref int start, ref int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
     }
 
     private static void SkipSpace(string text, ref int i)

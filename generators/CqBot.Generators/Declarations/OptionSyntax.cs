@@ -8,8 +8,9 @@ namespace CqBot.Generators.Declarations;
 /// </summary>
 internal sealed class OptionSyntax
 {
-    private OptionSyntax(List<string> aliases, bool takesValue, bool valueRequired, string? valueName, string? type)
+    private OptionSyntax(List<string> aliases, bool takesValue, bool valueRequired, string? valueName, string? type, int typeStart)
     {
+        TypeStart = typeStart;
         Aliases = aliases;
         TakesValue = takesValue;
         ValueRequired = valueRequired;
@@ -26,6 +27,9 @@ internal sealed class OptionSyntax
     public string? ValueName { get; }
 
     public string? Type { get; }
+
+    /// <summary>Where the type's name is in the syntax, or -1 when no type is written.</summary>
+    public int TypeStart { get; }
 
     public static OptionSyntax? TryParse(string text, out string? error)
     {
@@ -44,7 +48,7 @@ internal sealed class OptionSyntax
         }
         if (bracket < 0)
         {
-            return new OptionSyntax(aliases, false, false, null, null);
+            return new OptionSyntax(aliases, false, false, null, null, -1);
         }
         var close = text[bracket] == '<' ? '>' : ']';
         var end = text.IndexOf(close, bracket + 1);
@@ -60,12 +64,18 @@ internal sealed class OptionSyntax
         }
         var body = text.Substring(bracket + 1, end - bracket - 1).Trim();
         string? type = null;
+        var typeStart = -1;
         var colon = body.IndexOf(':');
         if (colon >= 0)
         {
             type = body.Substring(colon + 1).Trim();
             body = body.Substring(0, colon).Trim();
+            typeStart = text.IndexOf(':', bracket) + 1;
+            while (typeStart < end && char.IsWhiteSpace(text[typeStart]))
+            {
+                typeStart++;
+            }
         }
-        return new OptionSyntax(aliases, true, text[bracket] == '<', body.Length == 0 ? null : body, type);
+        return new OptionSyntax(aliases, true, text[bracket] == '<', body.Length == 0 ? null : body, type, typeStart);
     }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CqBot.Generators.Model;
@@ -7,7 +10,11 @@ namespace CqBot.Generators.Model;
 /// A source position kept as plain values (file path and spans instead of a Location) so it can
 /// cross a pipeline step without holding on to syntax trees.
 /// </summary>
-internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+/// <param name="ValueOffset">
+/// For a string literal on one line whose text is its value between the quotes (no escapes): how far
+/// the value starts after the literal, so that a part of the value can be pointed at; otherwise -1.
+/// </param>
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan, int ValueOffset = -1)
 {
     public static LocationInfo? From(Location? location)
     {
@@ -27,12 +34,65 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 
     private static LocationInfo From(SyntaxTree tree, TextSpan span) => new(tree.FilePath, span, tree.GetLineSpan(span).Span);
 
+    /// <summary>
+    /// The span of an attribute argument; for a plain string literal, with the offset of its value, so
+    /// that <see cref="Within"/> can point into the string.
+    /// </summary>
+    public static LocationInfo FromStringArgument(ExpressionSyntax expression)
+    {
+        var location = From(expression);
+        if (expression is not LiteralExpressionSyntax { Token: var token } || !token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
+        {
+            return location;
+        }
+        var text = token.Text;
+        var value = token.ValueText;
+        var quotes = 0;
+        while (quotes < text.Length && text[quotes] == '"')
+        {
+            quotes++;
+        }
+        var offset = text.StartsWith("@\"", System.StringComparison.Ordinal) ? 2 : token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) ? quotes : 1;
+        var suffix = token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) ? quotes : 1;
+        if (text.Length != offset + value.Length + suffix
+            || string.CompareOrdinal(text, offset, value, 0, value.Length) != 0
+            || location.LineSpan.Start.Line != location.LineSpan.End.Line)
+        {
+            return location;
+        }
+        return location with { ValueOffset = offset };
+    }
+
+    /// <summary>
+    /// The part of a string literal's value from <paramref name="start"/>, <paramref name="length"/>
+    /// characters long; the whole literal when its value cannot be mapped onto its text.
+    /// </summary>
+    public LocationInfo Within(int start, int length)
+    {
+        if (ValueOffset < 0 || start < 0)
+        {
+            return this;
+        }
+        var position = Span.Start + ValueOffset + start;
+        var character = LineSpan.Start.Character + ValueOffset + start;
+        return new LocationInfo(
+            FilePath,
+            new TextSpan(position, length),
+            new LinePositionSpan(new LinePosition(LineSpan.Start.Line, character), new LinePosition(LineSpan.Start.Line, character + length)));
+    }
+
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 }
 
 /// <summary>A diagnostic kept as plain values.</summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+/// <param name="Suggestion">
+/// The name a "did you mean" message proposes, or null; it goes into the diagnostic's properties under
+/// <see cref="SuggestionKey"/>, where a code fix reads it.
+/// </param>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments, string? Suggestion = null)
 {
+    public const string SuggestionKey = "Suggestion";
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
         new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
 
@@ -46,7 +106,8 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
         {
             arguments[i] = Arguments[i];
         }
-        return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+        var properties = Suggestion is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SuggestionKey, Suggestion);
+        return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, properties, arguments);
     }
 }
 
