@@ -23,6 +23,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.Diagnostics + "#cqb1002-reply-of-next-is-dropped");
 
+    public static readonly DiagnosticDescriptor MiddlewareNeverCallsNext = new(
+        "CQB1003",
+        "Middleware never calls next()",
+        "This middleware never calls next(), so where it returns null the message stops silently: nothing after it runs, commands included; return await next() where it does not answer",
+        "CqBot.Middleware",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb1003-middleware-never-calls-next");
+
     public static readonly DiagnosticDescriptor CheckNamesNoCommand = new(
         "CQB2015",
         "Check names no command",
@@ -67,4 +76,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.Diagnostics + "#cqb2104-unknown-event-type");
+
+    public static readonly DiagnosticDescriptor InaccessibleHandlerType = new(
+        "CQB2023",
+        "Handler in an inaccessible type",
+        "'{0}' cannot be reached by the generated registration because '{1}' is {2}; make it internal or public",
+        "CqBot.Commands",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2023-handler-in-an-inaccessible-type");
 }
