@@ -125,6 +125,28 @@ public sealed class DataAttachTests
     }
 
     [Fact]
+    public async Task Help_ListsOnlyWhatTheUserMayRunHere()
+    {
+        await using var bot = await StartAsync();
+        var channel = await bot.Data.GetChannelAsync(Group);
+        channel.Disable("count");
+        await bot.Data.SaveAsync(channel);
+
+        var ordinary = await bot.ReceiveGroupMessageAsync(Group, Alice, "help");
+        await SetAuthorityAsync(bot, Alice, 4);
+        var admin = await bot.ReceiveGroupMessageAsync(Group, Alice, "help");
+        var elsewhere = await bot.ReceiveGroupMessageAsync(Group + 1, Alice, "help");
+
+        Assert.DoesNotContain("staff", ordinary.Text);
+        Assert.DoesNotContain("authorize", ordinary.Text);
+        Assert.Contains("daily", ordinary.Text);
+        Assert.Contains("staff", admin.Text);
+        Assert.Contains("authorize", admin.Text);
+        Assert.DoesNotContain("count", admin.Text);
+        Assert.Contains("count", elsewhere.Text);
+    }
+
+    [Fact]
     public async Task Authority_EmptyText_RefusesSilently()
     {
         await using var bot = await StartAsync(configure: app => app.Texts = app.Texts with { LowAuthority = "" });

@@ -44,8 +44,12 @@ internal static class HelpCommand
         var @event = context.Session.Event;
         if (parsed.ArgumentCount == 0)
         {
-            // Commands of a plugin that is out of scope here are not listed.
-            return CommandHelp.FormatList(table.Commands, context.Texts, prefix, showHidden, command => command.IsInScope(@event));
+            // Commands of a plugin that is out of scope here, turned off in this channel, or above the
+            // user's authority are not listed, as Koishi leaves out what the user cannot run.
+            var session = context.Session;
+            var authority = session.User?.Authority ?? 1;
+            return CommandHelp.FormatList(table.Commands, context.Texts, prefix, showHidden, command =>
+                command.IsInScope(@event) && command.Authority <= authority && (session.Channel is not { } channel || !channel.IsDisabled(command)));
         }
         var name = parsed.GetArgument(0).Text;
         if ((!table.Commands.TryGet(name, out var command) && !table.Commands.TryGet(name.Replace(' ', '.'), out command))
