@@ -318,6 +318,22 @@ public sealed class DataAttachTests
     }
 
     [Fact]
+    public async Task AttachUserListener_Throws_TheMessageGetsTheUnknownError_NotTheStorageOne()
+    {
+        Exception? reported = null;
+        await using var bot = await StartAsync(configure: app =>
+        {
+            app.Error += (_, exception) => reported = exception;
+            app.OnAttachUser((_, _) => throw new InvalidOperationException("listener bug"));
+        });
+
+        var reply = await bot.ReceivePrivateMessageAsync(Alice, "ping");
+
+        Assert.Equal("发生未知错误。", reply.Text);
+        Assert.Equal("listener bug", reported?.Message);
+    }
+
+    [Fact]
     public async Task AttachStages_RunInOrder_ChannelBeforeUser()
     {
         var order = new List<string>();

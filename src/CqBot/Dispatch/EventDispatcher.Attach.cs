@@ -75,19 +75,20 @@ public sealed partial class EventDispatcher
     /// </summary>
     private async ValueTask<QuickOperation?> HandleAttachedAsync(BotData data, DispatchTable table, Session session, MessageEvent message)
     {
-        QuickOperation? operation;
+        bool proceed;
+        Message? stop;
         try
         {
-            var (proceed, stop) = await AttachAsync(data, table.AttachHooks, session, message).ConfigureAwait(false);
-            operation = proceed
-                ? await HandleCoreAsync(table, session).ConfigureAwait(false)
-                : stop is { Count: > 0 } ? new QuickOperation { Reply = stop } : null;
+            (proceed, stop) = await AttachAsync(data, table, session, message).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsStoreFailure(exception, session))
         {
             LogStoreFailed(exception, message.UserId, session.GroupId?.ToString(CultureInfo.InvariantCulture) ?? "a private chat");
             return Unavailable(table);
         }
+        var operation = proceed
+            ? await HandleCoreAsync(table, session).ConfigureAwait(false)
+            : stop is { Count: > 0 } ? new QuickOperation { Reply = stop } : null;
         if (session.User is null && session.Channel is null)
         {
             return operation;
@@ -113,8 +114,9 @@ public sealed partial class EventDispatcher
 
     // The order of Koishi's seeds: channel fields asked for, channel loaded, skipped for its flags or
     // assignee, attach-channel; then the same for the user.
-    private static async ValueTask<(bool Proceed, Message? Stop)> AttachAsync(BotData data, AttachHooks? hooks, Session session, MessageEvent message)
+    private async ValueTask<(bool Proceed, Message? Stop)> AttachAsync(BotData data, DispatchTable table, Session session, MessageEvent message)
     {
+        var hooks = table.AttachHooks;
         var selfId = session.Bot.SelfId;
         if (message is GroupMessageEvent group)
         {
@@ -130,7 +132,7 @@ public sealed partial class EventDispatcher
             {
                 foreach (var entry in hooks.Channel)
                 {
-                    if (entry.Allows(session) && await entry.ChannelListener!(session, channel).ConfigureAwait(false) is { } stop)
+                    if (entry.Allows(session) && await RunListenerAsync(entry, table, session).ConfigureAwait(false) is { } stop)
                     {
                         return (false, stop);
                     }
@@ -148,13 +150,30 @@ public sealed partial class EventDispatcher
         {
             foreach (var entry in hooks.User)
             {
-                if (entry.Allows(session) && await entry.UserListener!(session, user).ConfigureAwait(false) is { } stop)
+                if (entry.Allows(session) && await RunListenerAsync(entry, table, session).ConfigureAwait(false) is { } stop)
                 {
                     return (false, stop);
                 }
             }
         }
         return (true, null);
+    }
+
+    // A listener that throws stops the message with the unknown-error text, as a failing command does; it is not a store failure.
+    private async ValueTask<Message?> RunListenerAsync(AttachListenerEntry entry, DispatchTable table, Session session)
+    {
+        try
+        {
+            return entry.ChannelListener is { } channelListener
+                ? await channelListener(session, session.Channel!).ConfigureAwait(false)
+                : await entry.UserListener!(session, session.User!).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
+        {
+            LogAttachListenerFailed(exception, entry.Stage == AttachStage.Channel ? "attach-channel" : "attach-user");
+            RaiseError(session, exception);
+            return table.Texts.UnknownError;
+        }
     }
 
     private static bool Mentions(Message message, long selfId)
@@ -171,6 +190,9 @@ public sealed partial class EventDispatcher
     }
 
     private AttachHooks? BuildAttachHooks() => _attachListeners.Length == 0 ? null : new AttachHooks(_attachListeners);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "A listener of the {Stage} stage failed; the message was answered with the unknown-error text.")]
+    private partial void LogAttachListenerFailed(Exception exception, string stage);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "The store failed while handling a message from user {UserId} in {Chat}; the message was answered with the storage error.")]
     private partial void LogStoreFailed(Exception exception, long userId, string chat);
