@@ -29,26 +29,35 @@ public sealed class GeneratorDiagnosticAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationAction(Analyze);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // One run per compilation; each tree's diagnostics are reported from that tree, as local
+            // diagnostics, which is what a code fix may fix.
+            var run = new Lazy<ImmutableArray<Diagnostic>>(() => RunGenerators(start.Compilation, start.CancellationToken));
+            start.RegisterSemanticModelAction(model => Report(model, run.Value));
+        });
     }
 
-    private void Analyze(CompilationAnalysisContext context)
+    private static ImmutableArray<Diagnostic> RunGenerators(Compilation compilation, CancellationToken cancellationToken)
     {
-        var compilation = context.Compilation;
         var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions;
         CSharpGeneratorDriver.Create(
                 [new CommandGenerator().AsSourceGenerator(), new HandlerGenerator().AsSourceGenerator(), new PluginGenerator().AsSourceGenerator()],
                 parseOptions: parseOptions)
-            .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics, context.CancellationToken);
+            .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics, cancellationToken);
+        return diagnostics;
+    }
+
+    private void Report(SemanticModelAnalysisContext context, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var tree = context.SemanticModel.SyntaxTree;
         foreach (var diagnostic in diagnostics)
         {
-            if (!SupportedDiagnostics.Any(d => d.Id == diagnostic.Id))
+            // The generator reports positions by file path; the harness finds a diagnostic's document by its tree.
+            if (!SupportedDiagnostics.Any(d => d.Id == diagnostic.Id) || diagnostic.Location.GetLineSpan().Path != tree.FilePath)
             {
                 continue;
             }
-            // The generator reports positions by file path; the harness finds a diagnostic's document by its tree.
-            var span = diagnostic.Location.GetLineSpan();
-            var tree = compilation.SyntaxTrees.First(t => t.FilePath == span.Path);
             var message = diagnostic.GetMessage().Replace("{", "{{").Replace("}", "}}");
             var descriptor = new DiagnosticDescriptor(diagnostic.Id, diagnostic.Descriptor.Title, message, diagnostic.Descriptor.Category, diagnostic.Severity, isEnabledByDefault: true);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(tree, diagnostic.Location.SourceSpan), diagnostic.Properties));
