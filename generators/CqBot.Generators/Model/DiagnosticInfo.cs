@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -33,6 +34,9 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 /// <summary>A diagnostic kept as plain values.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>What a code fix needs to know, as keys and values taking turns; empty for most diagnostics.</summary>
+    public EquatableArray<string> Properties { get; init; }
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
         new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
 
@@ -46,7 +50,17 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
         {
             arguments[i] = Arguments[i];
         }
-        return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+        ImmutableDictionary<string, string?>? properties = null;
+        if (Properties.Count > 0)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            for (var i = 0; i + 1 < Properties.Count; i += 2)
+            {
+                builder[Properties[i]] = Properties[i + 1];
+            }
+            properties = builder.ToImmutable();
+        }
+        return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, properties, arguments);
     }
 }
 

@@ -26,8 +26,8 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null) =>
         CreateTest(source, fixedSource, equivalenceKey).RunAsync();
 
-    /// <summary>Checks the diagnostics of the markup and that no fix is offered for them.</summary>
-    public static Task VerifyNoFixAsync(string source) => CreateTest(source, source, null).RunAsync();
+    /// <summary>Checks the diagnostics of the markup and that no fix (or none with <paramref name="equivalenceKey"/>) is offered for them.</summary>
+    public static Task VerifyNoFixAsync(string source, string? equivalenceKey = null) => CreateTest(source, source, equivalenceKey).RunAsync();
 
     private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CreateTest(string source, string fixedSource, string? equivalenceKey)
     {
