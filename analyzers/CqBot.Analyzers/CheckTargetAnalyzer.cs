@@ -79,6 +79,7 @@ public sealed class CheckTargetAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.CheckNamesNoCommand,
                 location,
+                NearestName.Properties(nearest),
                 target,
                 type.Name,
                 nearest is null ? "" : $" Did you mean '{nearest}'?"));

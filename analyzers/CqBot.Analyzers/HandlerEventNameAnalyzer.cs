@@ -74,6 +74,6 @@ public sealed class HandlerEventNameAnalyzer : DiagnosticAnalyzer
             ? list.Arguments[index].GetLocation()
             : Location.None;
         var nearest = NearestName.Find(value, known);
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownEventName, location, value, what, nearest is null ? "" : $" Did you mean '{nearest}'?"));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownEventName, location, NearestName.Properties(nearest), value, what, nearest is null ? "" : $" Did you mean '{nearest}'?"));
     }
 }

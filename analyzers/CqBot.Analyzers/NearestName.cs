@@ -1,11 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace CqBot.Analyzers;
 
 /// <summary>"Did you mean": the known name within a few edits of what was written.</summary>
 internal static class NearestName
 {
+    /// <summary>The key under which a diagnostic carries the suggested name, for its code fix.</summary>
+    public const string SuggestionKey = "Suggestion";
+
+    /// <summary>The properties of a diagnostic suggesting <paramref name="nearest"/>; none when there is no suggestion.</summary>
+    public static ImmutableDictionary<string, string?>? Properties(string? nearest) =>
+        nearest is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SuggestionKey, nearest);
+
     public static string? Find(string written, IEnumerable<string> known)
     {
         string? best = null;

@@ -349,6 +349,7 @@ public sealed partial class CommandGenerator
             {
                 var optionSlots = BindOptionDeclarations();
                 var bound = new bool[declaration.Arguments.Count];
+                var unmatched = new List<string>();
                 foreach (var parameter in source.Parameters)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -369,6 +370,7 @@ public sealed partial class CommandGenerator
                         option.Parameter = parameter;
                         continue;
                     }
+                    unmatched.Add(parameter.Name);
                     Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Service, parameter.TypeName, -1, ValueConversion.None, null, null, ""));
                 }
                 for (var i = 0; i < bound.Length; i++)
@@ -378,7 +380,20 @@ public sealed partial class CommandGenerator
                         var argument = declaration.Arguments[i];
                         var nearest = NearestUnboundParameter(argument.Name, optionSlots);
                         diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, source.DeclarationLocation?.Within(argument.Start, argument.Length),
-                            argument.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with { Suggestion = nearest });
+                            argument.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with
+                        {
+                            Suggestion = nearest,
+                            // For the fix: the argument to add a parameter for, and the parameters that may be it misspelled.
+                            Properties = new EquatableArray<string>(new[]
+                            {
+                                "Argument", argument.Name,
+                                "Index", i.ToString(CultureInfo.InvariantCulture),
+                                "Type", argument.Type ?? "",
+                                "Required", argument.Required ? "true" : "false",
+                                "Variadic", argument.Variadic ? "true" : "false",
+                                "Unmatched", string.Join(",", unmatched),
+                            }),
+                        });
                     }
                 }
                 BindOptions();

@@ -93,6 +93,9 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 {
     public const string SuggestionKey = "Suggestion";
 
+    /// <summary>What a code fix needs to know, as keys and values taking turns; empty for most diagnostics.</summary>
+    public EquatableArray<string> Properties { get; init; }
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
         new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
 
@@ -106,7 +109,20 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
         {
             arguments[i] = Arguments[i];
         }
-        var properties = Suggestion is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SuggestionKey, Suggestion);
+        ImmutableDictionary<string, string?>? properties = null;
+        if (Properties.Count > 0 || Suggestion is not null)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            for (var i = 0; i + 1 < Properties.Count; i += 2)
+            {
+                builder[Properties[i]] = Properties[i + 1];
+            }
+            if (Suggestion is not null)
+            {
+                builder[SuggestionKey] = Suggestion;
+            }
+            properties = builder.ToImmutable();
+        }
         return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, properties, arguments);
     }
 }
