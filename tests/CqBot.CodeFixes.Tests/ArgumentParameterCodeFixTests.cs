@@ -15,7 +15,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Dice
             {
-                [Command({|CQB2003:"roll <dice:integer>"|})]
+                [Command("roll {|CQB2003:<dice:integer>|}")]
                 public string Roll(int dices) => $"rolled {dices}";
             }
             """, """
@@ -38,7 +38,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Dice
             {
-                [Command({|CQB2003:"roll <dice-count:integer>"|})]
+                [Command("roll {|CQB2003:<dice-count:integer>|}")]
                 public string Roll(IServiceProvider services, int diceCuont) => diceCuont.ToString();
             }
             """, """
@@ -61,7 +61,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Dice
             {
-                [Command({|CQB2003:"roll <dice:integer>"|})]
+                [Command("roll {|CQB2003:<dice:integer>|}")]
                 public string Roll() => "4";
             }
             """, Rename);
@@ -76,7 +76,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Paint
             {
-                [Command({|CQB2003:"paint <shade:color>"|})]
+                [Command("paint {|CQB2003:<shade:color>|}")]
                 public string Go() => "done";
             }
             """, Add);
@@ -90,7 +90,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Dice
             {
-                [Command({|CQB2003:"roll <dice:integer>"|})]
+                [Command("roll {|CQB2003:<dice:integer>|}")]
                 public string Roll(Session session) => "4";
             }
             """, """
@@ -113,7 +113,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Greeter
             {
-                [Command({|CQB2003:"greet <name> [times:posint]"|})]
+                [Command("greet <name> {|CQB2003:[times:posint]|}")]
                 public string Greet(string name, CancellationToken cancellationToken = default) => name;
             }
             """, """
@@ -137,7 +137,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Everything
             {
-                [Command({|CQB2003:{|CQB2003:{|CQB2003:{|CQB2003:{|CQB2003:{|CQB2003:"all <a> <b:text> <c:number> <d:boolean> <e:date> <f:user>"|}|}|}|}|}|})]
+                [Command("all {|CQB2003:<a>|} {|CQB2003:<b:text>|} {|CQB2003:<c:number>|} {|CQB2003:<d:boolean>|} {|CQB2003:<e:date>|} {|CQB2003:<f:user>|}")]
                 public string All() => "";
             }
             """, """
@@ -160,13 +160,13 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Tools
             {
-                [Command({|CQB2003:"roll <dice:integer>"|})]
+                [Command("roll {|CQB2003:<dice:integer>|}")]
                 public string Roll() => "4";
 
-                [Command({|CQB2003:"count [...words]"|})]
+                [Command("count {|CQB2003:[...words]|}")]
                 public string Count() => "0";
 
-                [Command({|CQB2003:"mute <who:user> [minutes:natural]"|})]
+                [Command("mute <who:user> {|CQB2003:[minutes:natural]|}")]
                 public string Mute(long who) => "muted";
             }
             """, """
