@@ -10,7 +10,7 @@ public sealed partial class HandlerGenerator
 {
     internal static class Emitter
     {
-        private const string GeneratedCode = GeneratedSource.GeneratedCode;
+        private static readonly string GeneratedCode = GeneratedSource.GeneratedCode;
         private const string ValueTaskOfOperation = "global::System.Threading.Tasks.ValueTask<global::CqBot.QuickOperation?>";
         private const string ValueTaskOfMessage = "global::System.Threading.Tasks.ValueTask<global::CqBot.Message?>";
 
