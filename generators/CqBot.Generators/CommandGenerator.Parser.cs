@@ -7,6 +7,7 @@ using CqBot.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static CqBot.Generators.AttributeArguments;
 
 namespace CqBot.Generators;
 
@@ -14,14 +15,6 @@ public sealed partial class CommandGenerator
 {
     internal static class Parser
     {
-        private const string Session = "global::CqBot.Session";
-        private const string Context = "global::CqBot.CommandContext";
-        private const string Bot = "global::CqBot.IBot";
-        private const string Event = "global::CqBot.Event";
-        private const string CancellationToken = "global::System.Threading.CancellationToken";
-        internal const string Message = "global::CqBot.Message";
-        private const string QuickOperationType = "global::CqBot.QuickOperation";
-
         /// <summary>
         /// Reads what the compiler knows about a [Command] method. This runs for every command after every
         /// edit, so it only reads symbols; <see cref="Parse"/> does the rest.
@@ -34,9 +27,9 @@ public sealed partial class CommandGenerator
                 ?? (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } applied ? LocationInfo.From(applied) : null);
 
             var typeDiagnostics = new List<DiagnosticInfo>();
-            var containingType = ParseContainingType(method.ContainingType, typeDiagnostics, cancellationToken);
+            var containingType = MethodSignatureReader.ContainingType(method.ContainingType, typeDiagnostics, cancellationToken);
             var declarationText = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            var returnKind = ClassifyReturn(method.ReturnType);
+            var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType);
             var returnDiagnostic = returnKind is null
                 ? DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())
                 : null;
@@ -94,7 +87,7 @@ public sealed partial class CommandGenerator
                 new EquatableArray<MethodParameter>(parameters),
                 new EquatableArray<OptionSource>(options.ToArray()),
                 new EquatableArray<ShortcutModel>(shortcuts.ToArray()),
-                new EquatableArray<string>(ConstructorServices(method.ContainingType)),
+                new EquatableArray<string>(MethodSignatureReader.ConstructorServices(method.ContainingType)),
                 new EquatableArray<CheckSource>(ReadChecks(method.ContainingType, cancellationToken)));
         }
 
@@ -104,7 +97,7 @@ public sealed partial class CommandGenerator
         {
             var type = parameter.Type;
             var typeName = SymbolNames.FullyQualified(type);
-            var injected = ClassifyInjected(type, typeName);
+            var injected = MethodSignatureReader.ClassifyInjected(type, typeName);
             if (injected is not null)
             {
                 return new MethodParameter(parameter.Name, typeName, injected, "", null, null, null, typeName, typeName, false);
@@ -655,25 +648,6 @@ public sealed partial class CommandGenerator
             _ => "no C# type",
         };
 
-        internal static ParameterSource? ClassifyInjected(ITypeSymbol type, string typeName)
-        {
-            switch (typeName)
-            {
-                case Session: return ParameterSource.Session;
-                case Context: return ParameterSource.Context;
-                case Bot: return ParameterSource.Bot;
-                case CancellationToken: return ParameterSource.CancellationToken;
-            }
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolNames.Is(current, "CqBot", "Event"))
-                {
-                    return ParameterSource.Event;
-                }
-            }
-            return null;
-        }
-
         // A null default of a parameter that rejects null was written `= null!`: the author's choice.
         private static string? DefaultLiteral(IParameterSymbol parameter, bool rejectsNull)
         {
@@ -802,114 +776,6 @@ public sealed partial class CommandGenerator
             return null;
         }
 
-        internal static ContainingTypeModel? ParseContainingType(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-        {
-            string? keyword = null;
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    keyword = syntax switch
-                    {
-                        RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-                        StructDeclarationSyntax => "struct",
-                        _ => "class",
-                    };
-                    break;
-                }
-            }
-            if (keyword is null || type.ContainingType is not null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.TypeNotPartial, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
-                return null;
-            }
-            if (type.IsGenericType)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedContainingType, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
-                return null;
-            }
-            var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            return new ContainingTypeModel(ns, type.Name, keyword, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-        }
-
-        private static ReturnKind? ClassifyReturn(ITypeSymbol type)
-        {
-            if (type.SpecialType == SpecialType.System_Void)
-            {
-                return ReturnKind.Void;
-            }
-            if (type.SpecialType == SpecialType.System_String)
-            {
-                return ReturnKind.Text;
-            }
-            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            if (name == Message)
-            {
-                return ReturnKind.Message;
-            }
-            if (name == QuickOperationType)
-            {
-                return ReturnKind.Operation;
-            }
-            if (name == "global::System.Threading.Tasks.Task")
-            {
-                return ReturnKind.Task;
-            }
-            if (name == "global::System.Threading.Tasks.ValueTask")
-            {
-                return ReturnKind.ValueTask;
-            }
-            if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic)
-            {
-                var argument = generic.TypeArguments[0];
-                var isText = argument.SpecialType == SpecialType.System_String;
-                var isMessage = argument.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == Message;
-                if (argument.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == QuickOperationType)
-                {
-                    if (name == "global::System.Threading.Tasks.Task<TResult>")
-                    {
-                        return ReturnKind.TaskOfOperation;
-                    }
-                    if (name == "global::System.Threading.Tasks.ValueTask<TResult>")
-                    {
-                        return ReturnKind.ValueTaskOfOperation;
-                    }
-                }
-                if (isText || isMessage)
-                {
-                    if (name == "global::System.Threading.Tasks.Task<TResult>")
-                    {
-                        return isText ? ReturnKind.TaskOfText : ReturnKind.TaskOfMessage;
-                    }
-                    if (name == "global::System.Threading.Tasks.ValueTask<TResult>")
-                    {
-                        return isText ? ReturnKind.ValueTaskOfText : ReturnKind.ValueTaskOfMessage;
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static string[] ReadStrings(AttributeData attribute, string name)
-        {
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == name && !named.Value.IsNull)
-                {
-                    var values = new List<string>();
-                    foreach (var value in named.Value.Values)
-                    {
-                        if (value.Value is string text)
-                        {
-                            values.Add(text);
-                        }
-                    }
-                    return values.ToArray();
-                }
-            }
-            return System.Array.Empty<string>();
-        }
-
         // Every [Check] application of the class, in declaration order; which apply to a command is decided
         // once its name is parsed.
         private static CheckSource[] ReadChecks(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -944,7 +810,7 @@ public sealed partial class CommandGenerator
                     foreach (var parameter in method.Parameters)
                     {
                         var typeName = SymbolNames.FullyQualified(parameter.Type);
-                        parameters.Add(new ParameterModel(parameter.Name, ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
+                        parameters.Add(new ParameterModel(parameter.Name, MethodSignatureReader.ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
                     }
                     checks.Add(new CheckSource(target, new CheckModel(method.Name, method.IsStatic, new EquatableArray<ParameterModel>(parameters.ToArray()), result.Value, isAsync), null));
                 }
@@ -1045,7 +911,7 @@ public sealed partial class CommandGenerator
             {
                 return CheckResultKind.Boolean;
             }
-            return type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == Message ? CheckResultKind.Message : null;
+            return type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == MethodSignatureReader.Message ? CheckResultKind.Message : null;
         }
 
         // "市场 China": only the name is normalised; the preset arguments stay as written.
@@ -1056,56 +922,6 @@ public sealed partial class CommandGenerator
             return space < 0
                 ? CommandDeclaration.NormalizeName(trimmed)
                 : CommandDeclaration.NormalizeName(trimmed.Substring(0, space)) + trimmed.Substring(space);
-        }
-
-        internal static string? ReadString(AttributeData attribute, string name)
-        {
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == name)
-                {
-                    return named.Value.Value as string;
-                }
-            }
-            return null;
-        }
-
-        internal static bool ReadBool(AttributeData attribute, string name)
-        {
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == name && named.Value.Value is bool value)
-                {
-                    return value;
-                }
-            }
-            return false;
-        }
-
-        internal static string[] ConstructorServices(INamedTypeSymbol type)
-        {
-            IMethodSymbol? chosen = null;
-            foreach (var constructor in type.InstanceConstructors)
-            {
-                if (constructor.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected)
-                {
-                    continue;
-                }
-                if (chosen is null || constructor.Parameters.Length > chosen.Parameters.Length)
-                {
-                    chosen = constructor;
-                }
-            }
-            if (chosen is null)
-            {
-                return System.Array.Empty<string>();
-            }
-            var services = new string[chosen.Parameters.Length];
-            for (var i = 0; i < services.Length; i++)
-            {
-                services[i] = chosen.Parameters[i].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            }
-            return services;
         }
     }
 }
