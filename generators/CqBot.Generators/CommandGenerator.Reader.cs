@@ -24,13 +24,14 @@ public sealed partial class CommandGenerator
         {
             var method = (IMethodSymbol)context.TargetSymbol;
             var attribute = context.Attributes[0];
+            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var declarationLocation = ArgumentLocation(attribute, 0, cancellationToken)
                 ?? (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } applied ? LocationInfo.From(applied) : null);
 
             var typeDiagnostics = new List<DiagnosticInfo>();
             var containingType = MethodSignatureReader.ContainingType(method.ContainingType, typeDiagnostics, cancellationToken);
             var declarationText = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType);
+            var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType, known);
             var returnDiagnostic = returnKind is null
                 ? DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())
                 : null;
@@ -48,14 +49,14 @@ public sealed partial class CommandGenerator
             var shortcuts = new List<ShortcutModel>();
             foreach (var candidate in method.GetAttributes())
             {
-                if (SymbolNames.Is(candidate.AttributeClass, "CqBot", "OptionAttribute"))
+                if (WellKnownTypes.Is(candidate.AttributeClass, known.OptionAttribute))
                 {
                     if (candidate.ConstructorArguments.Length >= 1 && candidate.ConstructorArguments[0].Value is string name)
                     {
                         options.Add(ReadOption(candidate, name, cancellationToken));
                     }
                 }
-                else if (SymbolNames.Is(candidate.AttributeClass, "CqBot", "ShortcutAttribute") && candidate.ConstructorArguments.Length == 1 && candidate.ConstructorArguments[0].Value is string pattern)
+                else if (WellKnownTypes.Is(candidate.AttributeClass, known.ShortcutAttribute) && candidate.ConstructorArguments.Length == 1 && candidate.ConstructorArguments[0].Value is string pattern)
                 {
                     shortcuts.Add(new ShortcutModel(pattern, ReadString(candidate, "Arguments") ?? "", ReadBool(candidate, "Fuzzy"), ReadBool(candidate, "RequireAddress")));
                 }
@@ -66,7 +67,7 @@ public sealed partial class CommandGenerator
             for (var i = 0; i < parameters.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parameters[i] = ReadParameter(method.Parameters[i], parameterSyntax is { } list && i < list.Count ? list[i] : null);
+                parameters[i] = ReadParameter(method.Parameters[i], known, parameterSyntax is { } list && i < list.Count ? list[i] : null);
             }
 
             return new CommandSource(
@@ -89,16 +90,16 @@ public sealed partial class CommandGenerator
                 new EquatableArray<OptionSource>(options.ToArray()),
                 new EquatableArray<ShortcutModel>(shortcuts.ToArray()),
                 new EquatableArray<string>(MethodSignatureReader.ConstructorServices(method.ContainingType)),
-                new EquatableArray<CheckSource>(ReadChecks(method.ContainingType, cancellationToken)));
+                new EquatableArray<CheckSource>(ReadChecks(method.ContainingType, known, cancellationToken)));
         }
 
         // The syntax, when given, is the parameter's own declaration: its name is where the symbol's
         // location points, read without allocating a Location.
-        private static MethodParameter ReadParameter(IParameterSymbol parameter, ParameterSyntax? syntax)
+        private static MethodParameter ReadParameter(IParameterSymbol parameter, WellKnownTypes known, ParameterSyntax? syntax)
         {
             var type = parameter.Type;
             var typeName = SymbolNames.FullyQualified(type);
-            var injected = MethodSignatureReader.ClassifyInjected(type, typeName);
+            var injected = MethodSignatureReader.ClassifyInjected(type, known);
             if (injected is not null)
             {
                 return new MethodParameter(parameter.Name, typeName, injected, "", null, null, null, typeName, typeName, false);
@@ -115,7 +116,7 @@ public sealed partial class CommandGenerator
                 null,
                 SymbolNames.ForMessages(type),
                 syntax is not null ? LocationInfo.From(syntax.Identifier) : LocationInfo.From(parameter.Locations.Length > 0 ? parameter.Locations[0] : null),
-                TypeShape.Of(type),
+                TypeShape.Of(type, known),
                 DefaultLiteral(parameter, rejectsNull),
                 underlying,
                 type.IsReferenceType && !rejectsNull ? typeName + "?" : typeName,
@@ -299,7 +300,7 @@ public sealed partial class CommandGenerator
 
         // Every [Check] application of the class, in declaration order; which apply to a command is decided
         // once its name is parsed.
-        private static CheckSource[] ReadChecks(INamedTypeSymbol type, CancellationToken cancellationToken)
+        private static CheckSource[] ReadChecks(INamedTypeSymbol type, WellKnownTypes known, CancellationToken cancellationToken)
         {
             if (!MayDeclareChecks(type, cancellationToken))
             {
@@ -315,13 +316,13 @@ public sealed partial class CommandGenerator
                 }
                 foreach (var attribute in method.GetAttributes())
                 {
-                    if (!SymbolNames.Is(attribute.AttributeClass, "CqBot", "CheckAttribute"))
+                    if (!WellKnownTypes.Is(attribute.AttributeClass, known.CheckAttribute))
                     {
                         continue;
                     }
                     checks ??= [];
                     var target = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                    var result = ClassifyCheckResult(method.ReturnType, out var isAsync);
+                    var result = ClassifyCheckResult(method.ReturnType, known, out var isAsync);
                     if (result is null)
                     {
                         checks.Add(new CheckSource(target, null, DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedCheck, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())));
@@ -331,7 +332,7 @@ public sealed partial class CommandGenerator
                     foreach (var parameter in method.Parameters)
                     {
                         var typeName = SymbolNames.FullyQualified(parameter.Type);
-                        parameters.Add(new ParameterModel(parameter.Name, MethodSignatureReader.ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
+                        parameters.Add(new ParameterModel(parameter.Name, MethodSignatureReader.ClassifyInjected(parameter.Type, known) ?? ParameterSource.Service, typeName, -1, ValueConversion.None, null, null, ""));
                     }
                     checks.Add(new CheckSource(target, new CheckModel(method.Name, method.IsStatic, new EquatableArray<ParameterModel>(parameters.ToArray()), result.Value, isAsync), null));
                 }
@@ -394,12 +395,11 @@ public sealed partial class CommandGenerator
             return false;
         }
 
-        private static CheckResultKind? ClassifyCheckResult(ITypeSymbol type, out bool isAsync)
+        private static CheckResultKind? ClassifyCheckResult(ITypeSymbol type, WellKnownTypes known, out bool isAsync)
         {
             isAsync = false;
-            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic
-                && name is "global::System.Threading.Tasks.Task<TResult>" or "global::System.Threading.Tasks.ValueTask<TResult>")
+                && (WellKnownTypes.IsConstructedFrom(type, known.TaskOfResult) || WellKnownTypes.IsConstructedFrom(type, known.ValueTaskOfResult)))
             {
                 isAsync = true;
                 type = generic.TypeArguments[0];
@@ -412,7 +412,7 @@ public sealed partial class CommandGenerator
             {
                 return CheckResultKind.Boolean;
             }
-            return type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == MethodSignatureReader.Message ? CheckResultKind.Message : null;
+            return WellKnownTypes.Is(type, known.Message) ? CheckResultKind.Message : null;
         }
     }
 }

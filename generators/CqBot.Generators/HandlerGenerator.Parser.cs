@@ -9,14 +9,11 @@ public sealed partial class HandlerGenerator
 {
     internal static class Parser
     {
-        private const string SessionType = "global::CqBot.Session";
-        private const string NextType = "global::CqBot.Next";
-        private const string EventType = "global::CqBot.Event";
-
         public static HandlerResult Parse(GeneratorAttributeSyntaxContext context, string? postType, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var method = (IMethodSymbol)context.TargetSymbol;
+            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var containingType = MethodSignatureReader.ContainingType(method.ContainingType, diagnostics, cancellationToken);
             if (containingType is null)
             {
@@ -25,10 +22,10 @@ public sealed partial class HandlerGenerator
             var services = new EquatableArray<string>(MethodSignatureReader.ConstructorServices(method.ContainingType));
             if (postType is null)
             {
-                return ParseMiddleware(context, method, containingType, services, diagnostics);
+                return ParseMiddleware(context, known, method, containingType, services, diagnostics);
             }
 
-            var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType);
+            var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType, known);
             if (returnKind is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedHandlerReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
@@ -39,12 +36,12 @@ public sealed partial class HandlerGenerator
             foreach (var parameter in method.Parameters)
             {
                 var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                var source = MethodSignatureReader.ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service;
+                var source = MethodSignatureReader.ClassifyInjected(parameter.Type, known) ?? ParameterSource.Service;
                 if (source == ParameterSource.Context)
                 {
                     source = ParameterSource.Service;
                 }
-                if (source == ParameterSource.Event && typeName != EventType)
+                if (source == ParameterSource.Event && !WellKnownTypes.Is(parameter.Type, known.Event))
                 {
                     eventTypeName = typeName;
                 }
@@ -74,16 +71,15 @@ public sealed partial class HandlerGenerator
             return Done(models, diagnostics);
         }
 
-        private static HandlerResult ParseMiddleware(GeneratorAttributeSyntaxContext context, IMethodSymbol method, ContainingTypeModel containingType, EquatableArray<string> services, List<DiagnosticInfo> diagnostics)
+        private static HandlerResult ParseMiddleware(GeneratorAttributeSyntaxContext context, WellKnownTypes known, IMethodSymbol method, ContainingTypeModel containingType, EquatableArray<string> services, List<DiagnosticInfo> diagnostics)
         {
-            var returnName = method.ReturnType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var returnsMessage = method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } generic
-                && generic.TypeArguments[0].OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == MethodSignatureReader.Message;
-            var isValueTask = returnName == "global::System.Threading.Tasks.ValueTask<TResult>";
-            var isTask = returnName == "global::System.Threading.Tasks.Task<TResult>";
+                && WellKnownTypes.Is(generic.TypeArguments[0], known.Message);
+            var isValueTask = WellKnownTypes.IsConstructedFrom(method.ReturnType, known.ValueTaskOfResult);
+            var isTask = WellKnownTypes.IsConstructedFrom(method.ReturnType, known.TaskOfResult);
             if (!returnsMessage || !(isValueTask || isTask) || method.Parameters.Length != 2
-                || method.Parameters[0].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != SessionType
-                || method.Parameters[1].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != NextType)
+                || !WellKnownTypes.Is(method.Parameters[0].Type, known.Session)
+                || !WellKnownTypes.Is(method.Parameters[1].Type, known.Next))
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMiddlewareSignature, method.Locations[0], method.Name));
                 return Done([], diagnostics);

@@ -14,13 +14,6 @@ namespace CqBot.Generators;
 /// </summary>
 internal static class MethodSignatureReader
 {
-    private const string Session = "global::CqBot.Session";
-    private const string Context = "global::CqBot.CommandContext";
-    private const string Bot = "global::CqBot.IBot";
-    private const string CancellationToken = "global::System.Threading.CancellationToken";
-    internal const string Message = "global::CqBot.Message";
-    private const string QuickOperationType = "global::CqBot.QuickOperation";
-
     /// <summary>The partial, non-nested, non-generic type generated code goes into, or null after reporting why it cannot.</summary>
     public static ContainingTypeModel? ContainingType(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -80,18 +73,27 @@ internal static class MethodSignatureReader
     }
 
     /// <summary>Where an injected parameter's value comes from, or null for arguments, options and services.</summary>
-    public static ParameterSource? ClassifyInjected(ITypeSymbol type, string typeName)
+    public static ParameterSource? ClassifyInjected(ITypeSymbol type, WellKnownTypes known)
     {
-        switch (typeName)
+        if (WellKnownTypes.Is(type, known.Session))
         {
-            case Session: return ParameterSource.Session;
-            case Context: return ParameterSource.Context;
-            case Bot: return ParameterSource.Bot;
-            case CancellationToken: return ParameterSource.CancellationToken;
+            return ParameterSource.Session;
+        }
+        if (WellKnownTypes.Is(type, known.CommandContext))
+        {
+            return ParameterSource.Context;
+        }
+        if (WellKnownTypes.Is(type, known.Bot))
+        {
+            return ParameterSource.Bot;
+        }
+        if (WellKnownTypes.Is(type, known.CancellationToken))
+        {
+            return ParameterSource.CancellationToken;
         }
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolNames.Is(current, "CqBot", "Event"))
+            if (WellKnownTypes.Is(current, known.Event))
             {
                 return ParameterSource.Event;
             }
@@ -100,61 +102,59 @@ internal static class MethodSignatureReader
     }
 
     /// <summary>How the return value is sent, or null when the type is not one a command or handler may return.</summary>
-    public static ReturnKind? ClassifyReturn(ITypeSymbol type)
+    public static ReturnKind? ClassifyReturn(ITypeSymbol type, WellKnownTypes known)
     {
         if (type.SpecialType == SpecialType.System_Void)
         {
             return ReturnKind.Void;
         }
+        if (Sent(type, known) is { } single)
+        {
+            return single;
+        }
+        if (WellKnownTypes.Is(type, known.Task))
+        {
+            return ReturnKind.Task;
+        }
+        if (WellKnownTypes.Is(type, known.ValueTask))
+        {
+            return ReturnKind.ValueTask;
+        }
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && Sent(generic.TypeArguments[0], known) is { } result)
+        {
+            if (WellKnownTypes.IsConstructedFrom(type, known.TaskOfResult))
+            {
+                return result switch
+                {
+                    ReturnKind.Text => ReturnKind.TaskOfText,
+                    ReturnKind.Message => ReturnKind.TaskOfMessage,
+                    _ => ReturnKind.TaskOfOperation,
+                };
+            }
+            if (WellKnownTypes.IsConstructedFrom(type, known.ValueTaskOfResult))
+            {
+                return result switch
+                {
+                    ReturnKind.Text => ReturnKind.ValueTaskOfText,
+                    ReturnKind.Message => ReturnKind.ValueTaskOfMessage,
+                    _ => ReturnKind.ValueTaskOfOperation,
+                };
+            }
+        }
+        return null;
+    }
+
+    // A value that is sent as it is: text, a message or a quick operation.
+    private static ReturnKind? Sent(ITypeSymbol type, WellKnownTypes known)
+    {
         if (type.SpecialType == SpecialType.System_String)
         {
             return ReturnKind.Text;
         }
-        var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        if (name == Message)
+        if (WellKnownTypes.Is(type, known.Message))
         {
             return ReturnKind.Message;
         }
-        if (name == QuickOperationType)
-        {
-            return ReturnKind.Operation;
-        }
-        if (name == "global::System.Threading.Tasks.Task")
-        {
-            return ReturnKind.Task;
-        }
-        if (name == "global::System.Threading.Tasks.ValueTask")
-        {
-            return ReturnKind.ValueTask;
-        }
-        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic)
-        {
-            var argument = generic.TypeArguments[0];
-            var isText = argument.SpecialType == SpecialType.System_String;
-            var isMessage = argument.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == Message;
-            if (argument.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == QuickOperationType)
-            {
-                if (name == "global::System.Threading.Tasks.Task<TResult>")
-                {
-                    return ReturnKind.TaskOfOperation;
-                }
-                if (name == "global::System.Threading.Tasks.ValueTask<TResult>")
-                {
-                    return ReturnKind.ValueTaskOfOperation;
-                }
-            }
-            if (isText || isMessage)
-            {
-                if (name == "global::System.Threading.Tasks.Task<TResult>")
-                {
-                    return isText ? ReturnKind.TaskOfText : ReturnKind.TaskOfMessage;
-                }
-                if (name == "global::System.Threading.Tasks.ValueTask<TResult>")
-                {
-                    return isText ? ReturnKind.ValueTaskOfText : ReturnKind.ValueTaskOfMessage;
-                }
-            }
-        }
-        return null;
+        return WellKnownTypes.Is(type, known.QuickOperation) ? ReturnKind.Operation : null;
     }
 }
