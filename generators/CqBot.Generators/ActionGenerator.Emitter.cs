@@ -11,7 +11,7 @@ public sealed partial class ActionGenerator
     /// <summary>Writes an action method's body and its request class: typed writes of each parameter, a typed reader per result type.</summary>
     internal static class Emitter
     {
-        private const string GeneratedCode = GeneratedSource.GeneratedCode;
+        private static readonly string GeneratedCode = GeneratedSource.GeneratedCode;
         private const string Reader = "global::CqBot.Infrastructure.ApiResultReader";
         private const string ParameterWriter = "global::CqBot.Infrastructure.ApiParameterWriter";
         private const string JsonElement = "global::System.Text.Json.JsonElement";

@@ -36,24 +36,24 @@ public sealed partial class ActionGenerator
                 return new ActionResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
             var diagnostics = new List<DiagnosticInfo>();
-            var containingType = ReadContainingType(method, syntax, cancellationToken);
+            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
+            var containingType = ReadContainingType(method, syntax, known, cancellationToken);
             if (containingType is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidActionMethod, LocationInfo.From(syntax.Identifier), method.Name));
                 return Done(null, diagnostics);
             }
 
-            if (IsLaterOverload(method, cancellationToken))
+            if (IsLaterOverload(method, known, cancellationToken))
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateActionName, LocationInfo.From(syntax.Identifier), method.Name, method.ContainingType.Name, RequestName(method.Name)));
                 return Done(null, diagnostics);
             }
 
             var returnType = method.ReturnType;
-            var returnName = returnType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            var isValueTask = returnName is "global::System.Threading.Tasks.ValueTask" or "global::System.Threading.Tasks.ValueTask<TResult>";
-            var isTask = returnName is "global::System.Threading.Tasks.Task" or "global::System.Threading.Tasks.Task<TResult>";
-            var types = new ResultTypes(diagnostics, LocationInfo.From(syntax.ReturnType), cancellationToken);
+            var isValueTask = WellKnownTypes.Is(returnType, known.ValueTask) || WellKnownTypes.IsConstructedFrom(returnType, known.ValueTaskOfResult);
+            var isTask = WellKnownTypes.Is(returnType, known.Task) || WellKnownTypes.IsConstructedFrom(returnType, known.TaskOfResult);
+            var types = new ResultTypes(known, diagnostics, LocationInfo.From(syntax.ReturnType), cancellationToken);
             ValueShape? result = null;
             string? resultTypeName = null;
             var returnSupported = isTask || isValueTask;
@@ -101,7 +101,7 @@ public sealed partial class ActionGenerator
         }
 
         // The first action method of a name (in source order) owns its request class; the others are reported.
-        private static bool IsLaterOverload(IMethodSymbol method, CancellationToken cancellationToken)
+        private static bool IsLaterOverload(IMethodSymbol method, WellKnownTypes known, CancellationToken cancellationToken)
         {
             var own = method.Locations[0];
             foreach (var member in method.ContainingType.GetMembers(method.Name))
@@ -114,7 +114,7 @@ public sealed partial class ActionGenerator
                 var isAction = false;
                 foreach (var attribute in other.GetAttributes())
                 {
-                    isAction |= SymbolNames.Is(attribute.AttributeClass, "CqBot", "OneBotActionAttribute");
+                    isAction |= WellKnownTypes.Is(attribute.AttributeClass, known.OneBotActionAttribute);
                 }
                 var location = other.Locations[0];
                 var earlier = string.CompareOrdinal(location.SourceTree?.FilePath, own.SourceTree?.FilePath) is var byFile && byFile != 0
@@ -132,12 +132,12 @@ public sealed partial class ActionGenerator
             new(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
         /// <summary>The class around a valid declaration, or null when the method or its class has the wrong shape.</summary>
-        private static ContainingTypeModel? ReadContainingType(IMethodSymbol method, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+        private static ContainingTypeModel? ReadContainingType(IMethodSymbol method, MethodDeclarationSyntax syntax, WellKnownTypes known, CancellationToken cancellationToken)
         {
             var type = method.ContainingType;
             var shapeIsValid = method.IsStatic && method.IsExtensionMethod && !method.IsGenericMethod
                 && syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && syntax.Body is null && syntax.ExpressionBody is null
-                && method.Parameters.Length > 0 && SymbolNames.Is(method.Parameters[0].Type, "CqBot", "IBot")
+                && method.Parameters.Length > 0 && WellKnownTypes.Is(method.Parameters[0].Type, known.Bot)
                 && type is { IsStatic: true, IsGenericType: false, ContainingType: null };
             if (!shapeIsValid)
             {
@@ -159,11 +159,11 @@ public sealed partial class ActionGenerator
             var typeName = parameter.Type.ToDisplayString(s_declaredFormat);
             var defaultLiteral = parameter.HasExplicitDefaultValue ? Literal(parameter.ExplicitDefaultValue, parameter.Type) : null;
             var property = PropertyName(parameter.Name);
-            if (SymbolNames.Is(parameter.Type.OriginalDefinition, "System.Threading", "CancellationToken"))
+            if (WellKnownTypes.Is(parameter.Type, types.Known.CancellationToken))
             {
                 return new ActionParameterModel(parameter.Name, typeName, ActionParameterRole.CancellationToken, property, "", null, false, defaultLiteral);
             }
-            if (SymbolNames.Is(parameter.Type, "CqBot", "ApiCallMode"))
+            if (WellKnownTypes.Is(parameter.Type, types.Known.ApiCallMode))
             {
                 if (hasResult)
                 {
@@ -178,7 +178,7 @@ public sealed partial class ActionGenerator
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedActionParameter, location, parameter.Name, methodName, parameter.Type.ToDisplayString()));
                 return null;
             }
-            return new ActionParameterModel(parameter.Name, typeName, ActionParameterRole.Value, property, JsonName(parameter), shape, parameter.IsParams, defaultLiteral);
+            return new ActionParameterModel(parameter.Name, typeName, ActionParameterRole.Value, property, JsonName(parameter, types.Known), shape, parameter.IsParams, defaultLiteral);
         }
 
         private static bool ReadSendsMessage(AttributeData attribute)
@@ -204,11 +204,11 @@ public sealed partial class ActionGenerator
         }
 
         /// <summary>The JSON name of a parameter or property: its <c>[Parameter("…")]</c>, or its name in snake_case.</summary>
-        internal static string JsonName(ISymbol symbol)
+        internal static string JsonName(ISymbol symbol, WellKnownTypes known)
         {
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (SymbolNames.Is(attribute.AttributeClass, "CqBot", "ParameterAttribute")
+                if (WellKnownTypes.Is(attribute.AttributeClass, known.ParameterAttribute)
                     && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
                 {
                     return name;
@@ -285,8 +285,11 @@ public sealed partial class ActionGenerator
         /// Classifies parameter and result types, and collects the object types and enums whose readers
         /// the request needs (each once, so a type that contains itself is read by a recursive reader).
         /// </summary>
-        private sealed class ResultTypes(List<DiagnosticInfo> diagnostics, LocationInfo? fallbackLocation, CancellationToken cancellationToken)
+        private sealed class ResultTypes(WellKnownTypes known, List<DiagnosticInfo> diagnostics, LocationInfo? fallbackLocation, CancellationToken cancellationToken)
         {
+            /// <summary>The well-known types of the compilation being read.</summary>
+            public WellKnownTypes Known => known;
+
             private readonly Dictionary<string, string> _helperByType = new(System.StringComparer.Ordinal);
             private readonly HashSet<string> _helperNames = new(System.StringComparer.Ordinal);
             private readonly List<ResultTypeModel> _objects = [];
@@ -315,7 +318,7 @@ public sealed partial class ActionGenerator
                     element = array.ElementType;
                 }
                 else if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic
-                    && generic.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::System.Collections.Generic.IReadOnlyList<T>")
+                    && WellKnownTypes.IsConstructedFrom(generic, known.ReadOnlyList))
                 {
                     collection = CollectionKind.List;
                     element = generic.TypeArguments[0];
@@ -352,11 +355,11 @@ public sealed partial class ActionGenerator
                     return null;
                 }
                 var name = SymbolNames.FullyQualified(type);
-                if (SymbolNames.Is(type, "CqBot", "Message"))
+                if (WellKnownTypes.Is(type, known.Message))
                 {
                     return Shape(ValueKind.Message, name);
                 }
-                if (name == "global::System.Text.Json.JsonElement")
+                if (WellKnownTypes.Is(type, known.JsonElement))
                 {
                     return Shape(ValueKind.Json, name);
                 }
@@ -418,12 +421,11 @@ public sealed partial class ActionGenerator
             }
 
             // A member is written as its name in snake_case unless [JsonStringEnumMemberName("…")] names it.
-            private static string EnumJsonName(IFieldSymbol field)
+            private string EnumJsonName(IFieldSymbol field)
             {
                 foreach (var attribute in field.GetAttributes())
                 {
-                    if (attribute.AttributeClass is { Name: "JsonStringEnumMemberNameAttribute" } attributeClass
-                        && attributeClass.ContainingNamespace.ToDisplayString() == "System.Text.Json.Serialization"
+                    if (WellKnownTypes.Is(attribute.AttributeClass, known.JsonStringEnumMemberNameAttribute)
                         && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
                     {
                         return name;
@@ -462,7 +464,7 @@ public sealed partial class ActionGenerator
                             diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedResultProperty, location, property.Name, type.ToDisplayString(), property.Type.ToDisplayString()));
                             continue;
                         }
-                        properties.Add(new ResultPropertyModel(property.Name, JsonName(property), shape, property.IsRequired));
+                        properties.Add(new ResultPropertyModel(property.Name, JsonName(property, known), shape, property.IsRequired));
                     }
                 }
                 _objects[index] = new ResultTypeModel(name, helper, new EquatableArray<ResultPropertyModel>(properties.ToArray()));

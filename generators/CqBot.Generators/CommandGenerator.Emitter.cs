@@ -10,7 +10,7 @@ public sealed partial class CommandGenerator
 {
     internal static class Emitter
     {
-        private const string GeneratedCode = GeneratedSource.GeneratedCode;
+        private static readonly string GeneratedCode = GeneratedSource.GeneratedCode;
         private const string ValueTaskOfMessage = "global::System.Threading.Tasks.ValueTask<global::CqBot.Message?>";
 
         public static void Emit(SourceProductionContext production, EquatableArray<CommandModel> commands)

@@ -22,12 +22,12 @@ public sealed partial class CommandGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 CommandAttributeName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                static (syntaxContext, cancellationToken) => Parser.Read(syntaxContext, cancellationToken))
+                static (syntaxContext, cancellationToken) => Reader.Read(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.CommandSources);
 
         // Parsing and binding run only for the methods whose source facts changed.
         var results = sources
-            .Select(static (source, cancellationToken) => Parser.Parse(source, cancellationToken))
+            .Select(static (source, cancellationToken) => Binder.Bind(source, cancellationToken))
             .WithTrackingName(TrackingNames.CommandResults);
 
         // Diagnostics carry positions; they get their own outputs so that moving code re-reports

@@ -7,7 +7,19 @@ namespace CqBot.Generators;
 /// <summary>What every generated file shares: the header, the partial type around members, stable hint names.</summary>
 internal static class GeneratedSource
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CqBot.Generators\", \"0.1.0\")]";
+    /// <summary>The generator's version as <c>major.minor.build</c>, read from this assembly (the <c>Version</c> the build gives it).</summary>
+    public static readonly string Version = ReadVersion();
+
+    /// <summary>The <c>[GeneratedCode]</c> attribute every generated type carries, naming this generator and its version.</summary>
+    public static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CqBot.Generators\", \"" + Version + "\")]";
+
+    private static string ReadVersion()
+    {
+        // The assembly version rather than the informational one: the latter carries the commit hash,
+        // which would make generated source differ between builds of the same release.
+        var version = typeof(GeneratedSource).Assembly.GetName().Version;
+        return version is null ? "0.0.0" : version.ToString(3);
+    }
 
     /// <summary>A writer that has written <c>// &lt;auto-generated/&gt;</c> and <c>#nullable enable</c>.</summary>
     public static IndentedWriter Header()

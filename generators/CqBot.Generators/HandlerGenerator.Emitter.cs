@@ -10,7 +10,7 @@ public sealed partial class HandlerGenerator
 {
     internal static class Emitter
     {
-        private const string GeneratedCode = GeneratedSource.GeneratedCode;
+        private static readonly string GeneratedCode = GeneratedSource.GeneratedCode;
         private const string ValueTaskOfOperation = "global::System.Threading.Tasks.ValueTask<global::CqBot.QuickOperation?>";
         private const string ValueTaskOfMessage = "global::System.Threading.Tasks.ValueTask<global::CqBot.Message?>";
 
@@ -80,7 +80,7 @@ public sealed partial class HandlerGenerator
             var target = handler.IsStatic ? handler.ContainingType.FullyQualifiedName : Instance(handler);
             var call = target + "." + handler.MethodName + "(session, next)";
             writer.Line("internal static " + ValueTaskOfMessage + " " + name + "(global::CqBot.Session session, global::CqBot.Next next) => "
-                + (handler.Return == HandlerReturnKind.ValueTaskOfMessage ? call : "new(" + call + ")") + ";");
+                + (handler.Return == ReturnKind.ValueTaskOfMessage ? call : "new(" + call + ")") + ";");
         }
 
         private static void EmitHandler(IndentedWriter writer, HandlerModel handler, string name)
@@ -110,29 +110,29 @@ public sealed partial class HandlerGenerator
             var call = target + "." + handler.MethodName + "(" + string.Join(", ", arguments) + ")";
             switch (handler.Return)
             {
-                case HandlerReturnKind.Void:
+                case ReturnKind.Void:
                     writer.Line(call + ";");
                     writer.Line("return new((global::CqBot.QuickOperation?)null);");
                     break;
-                case HandlerReturnKind.Text:
+                case ReturnKind.Text:
                     writer.Line("return new(global::CqBot.Infrastructure.HandlerReply.FromText(" + call + "));");
                     break;
-                case HandlerReturnKind.Message:
+                case ReturnKind.Message:
                     writer.Line("return new(global::CqBot.Infrastructure.HandlerReply.FromMessage(" + call + "));");
                     break;
-                case HandlerReturnKind.Operation:
+                case ReturnKind.Operation:
                     writer.Line("return new(" + call + ");");
                     break;
-                case HandlerReturnKind.Task:
-                case HandlerReturnKind.ValueTask:
+                case ReturnKind.Task:
+                case ReturnKind.ValueTask:
                     writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitNothing(" + call + ");");
                     break;
-                case HandlerReturnKind.TaskOfText:
-                case HandlerReturnKind.ValueTaskOfText:
+                case ReturnKind.TaskOfText:
+                case ReturnKind.ValueTaskOfText:
                     writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitText(" + call + ");");
                     break;
-                case HandlerReturnKind.TaskOfMessage:
-                case HandlerReturnKind.ValueTaskOfMessage:
+                case ReturnKind.TaskOfMessage:
+                case ReturnKind.ValueTaskOfMessage:
                     writer.Line("return global::CqBot.Infrastructure.HandlerReply.AwaitMessage(" + call + ");");
                     break;
                 default:

@@ -9,27 +9,23 @@ public sealed partial class HandlerGenerator
 {
     internal static class Parser
     {
-        private const string QuickOperation = "global::CqBot.QuickOperation";
-        private const string SessionType = "global::CqBot.Session";
-        private const string NextType = "global::CqBot.Next";
-        private const string EventType = "global::CqBot.Event";
-
         public static HandlerResult Parse(GeneratorAttributeSyntaxContext context, string? postType, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var method = (IMethodSymbol)context.TargetSymbol;
-            var containingType = CommandGenerator.Parser.ParseContainingType(method.ContainingType, diagnostics, cancellationToken);
+            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
+            var containingType = MethodSignatureReader.ContainingType(method.ContainingType, diagnostics, cancellationToken);
             if (containingType is null)
             {
                 return Done([], diagnostics);
             }
-            var services = new EquatableArray<string>(CommandGenerator.Parser.ConstructorServices(method.ContainingType));
+            var services = new EquatableArray<string>(MethodSignatureReader.ConstructorServices(method.ContainingType));
             if (postType is null)
             {
-                return ParseMiddleware(context, method, containingType, services, diagnostics);
+                return ParseMiddleware(context, known, method, containingType, services, diagnostics);
             }
 
-            var returnKind = ClassifyReturn(method.ReturnType);
+            var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType, known);
             if (returnKind is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedHandlerReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
@@ -40,12 +36,12 @@ public sealed partial class HandlerGenerator
             foreach (var parameter in method.Parameters)
             {
                 var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                var source = CommandGenerator.Parser.ClassifyInjected(parameter.Type, typeName) ?? ParameterSource.Service;
+                var source = MethodSignatureReader.ClassifyInjected(parameter.Type, known) ?? ParameterSource.Service;
                 if (source == ParameterSource.Context)
                 {
                     source = ParameterSource.Service;
                 }
-                if (source == ParameterSource.Event && typeName != EventType)
+                if (source == ParameterSource.Event && !WellKnownTypes.Is(parameter.Type, known.Event))
                 {
                     eventTypeName = typeName;
                 }
@@ -69,90 +65,33 @@ public sealed partial class HandlerGenerator
                 }
                 models.Add(new HandlerModel(
                     containingType, method.Name, method.IsStatic, HandlerKind.Event, name,
-                    ReadInt(attribute, "Priority"), CommandGenerator.Parser.ReadBool(attribute, "Block"), false,
+                    AttributeArguments.ReadInt(attribute, "Priority"), AttributeArguments.ReadBool(attribute, "Block"), false,
                     new EquatableArray<ParameterModel>(parameters.ToArray()), eventTypeName, returnKind.Value, services, i));
             }
             return Done(models, diagnostics);
         }
 
-        private static HandlerResult ParseMiddleware(GeneratorAttributeSyntaxContext context, IMethodSymbol method, ContainingTypeModel containingType, EquatableArray<string> services, List<DiagnosticInfo> diagnostics)
+        private static HandlerResult ParseMiddleware(GeneratorAttributeSyntaxContext context, WellKnownTypes known, IMethodSymbol method, ContainingTypeModel containingType, EquatableArray<string> services, List<DiagnosticInfo> diagnostics)
         {
-            var returnName = method.ReturnType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var returnsMessage = method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } generic
-                && generic.TypeArguments[0].OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == CommandGenerator.Parser.Message;
-            var isValueTask = returnName == "global::System.Threading.Tasks.ValueTask<TResult>";
-            var isTask = returnName == "global::System.Threading.Tasks.Task<TResult>";
+                && WellKnownTypes.Is(generic.TypeArguments[0], known.Message);
+            var isValueTask = WellKnownTypes.IsConstructedFrom(method.ReturnType, known.ValueTaskOfResult);
+            var isTask = WellKnownTypes.IsConstructedFrom(method.ReturnType, known.TaskOfResult);
             if (!returnsMessage || !(isValueTask || isTask) || method.Parameters.Length != 2
-                || method.Parameters[0].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != SessionType
-                || method.Parameters[1].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != NextType)
+                || !WellKnownTypes.Is(method.Parameters[0].Type, known.Session)
+                || !WellKnownTypes.Is(method.Parameters[1].Type, known.Next))
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMiddlewareSignature, method.Locations[0], method.Name));
                 return Done([], diagnostics);
             }
             var model = new HandlerModel(
                 containingType, method.Name, method.IsStatic, HandlerKind.Middleware, "", 0, false,
-                CommandGenerator.Parser.ReadBool(context.Attributes[0], "Prepend"), EquatableArray<ParameterModel>.Empty, null,
-                isValueTask ? HandlerReturnKind.ValueTaskOfMessage : HandlerReturnKind.TaskOfMessage, services, 0);
+                AttributeArguments.ReadBool(context.Attributes[0], "Prepend"), EquatableArray<ParameterModel>.Empty, null,
+                isValueTask ? ReturnKind.ValueTaskOfMessage : ReturnKind.TaskOfMessage, services, 0);
             return Done([model], diagnostics);
         }
 
         private static HandlerResult Done(List<HandlerModel> models, List<DiagnosticInfo> diagnostics) =>
             new(new EquatableArray<HandlerModel>(models.ToArray()), new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
-
-        private static int ReadInt(AttributeData attribute, string name)
-        {
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key == name && named.Value.Value is int value)
-                {
-                    return value;
-                }
-            }
-            return 0;
-        }
-
-        private static HandlerReturnKind? ClassifyReturn(ITypeSymbol type)
-        {
-            if (type.SpecialType == SpecialType.System_Void)
-            {
-                return HandlerReturnKind.Void;
-            }
-            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            switch (name)
-            {
-                case "global::System.Threading.Tasks.Task": return HandlerReturnKind.Task;
-                case "global::System.Threading.Tasks.ValueTask": return HandlerReturnKind.ValueTask;
-            }
-            var single = Single(type);
-            if (single is not null)
-            {
-                return single;
-            }
-            if (type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && Single(generic.TypeArguments[0]) is { } inner)
-            {
-                var isTask = name == "global::System.Threading.Tasks.Task<TResult>";
-                var isValueTask = name == "global::System.Threading.Tasks.ValueTask<TResult>";
-                if (isTask || isValueTask)
-                {
-                    return inner switch
-                    {
-                        HandlerReturnKind.Text => isTask ? HandlerReturnKind.TaskOfText : HandlerReturnKind.ValueTaskOfText,
-                        HandlerReturnKind.Message => isTask ? HandlerReturnKind.TaskOfMessage : HandlerReturnKind.ValueTaskOfMessage,
-                        _ => isTask ? HandlerReturnKind.TaskOfOperation : HandlerReturnKind.ValueTaskOfOperation,
-                    };
-                }
-            }
-            return null;
-        }
-
-        private static HandlerReturnKind? Single(ITypeSymbol type)
-        {
-            if (type.SpecialType == SpecialType.System_String)
-            {
-                return HandlerReturnKind.Text;
-            }
-            var name = type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return name == CommandGenerator.Parser.Message ? HandlerReturnKind.Message : name == QuickOperation ? HandlerReturnKind.Operation : null;
-        }
     }
 }

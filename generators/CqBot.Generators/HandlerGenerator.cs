@@ -52,7 +52,9 @@ public sealed partial class HandlerGenerator : IIncrementalGenerator
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
                 (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, postType, cancellationToken))
             .WithTrackingName(TrackingNames.HandlerResults);
-        var diagnostics = results.Select(static (result, _) => result.Diagnostics);
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.HandlerDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (production, items) =>
         {
             foreach (var item in items)
@@ -61,6 +63,8 @@ public sealed partial class HandlerGenerator : IIncrementalGenerator
             }
         });
         // Models without positions: moving code does not re-emit.
-        return results.Select(static (result, _) => new HandlerResult(result.Models, EquatableArray<DiagnosticInfo>.Empty));
+        return results
+            .Select(static (result, _) => new HandlerResult(result.Models, EquatableArray<DiagnosticInfo>.Empty))
+            .WithTrackingName(TrackingNames.HandlerModels);
     }
 }

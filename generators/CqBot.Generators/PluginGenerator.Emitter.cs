@@ -8,7 +8,7 @@ public sealed partial class PluginGenerator
 {
     internal static class Emitter
     {
-        private const string GeneratedCode = GeneratedSource.GeneratedCode;
+        private static readonly string GeneratedCode = GeneratedSource.GeneratedCode;
         private const string ApplicationPlugin = "global::CqBot.Generated.ApplicationPlugin";
 
         public static void Emit(SourceProductionContext production, PluginOutputModel model)

@@ -12,12 +12,10 @@ public sealed partial class PluginGenerator
 {
     internal static class Parser
     {
-        private const string BotPluginName = "global::CqBot.BotPlugin";
-        private const string BotApplicationName = "global::CqBot.Hosting.BotApplication";
-
         public static PluginResult ReadPlugin(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
+            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var location = type.Locations.Length > 0 ? type.Locations[0] : null;
             var syntax = (ClassDeclarationSyntax)context.TargetNode;
             cancellationToken.ThrowIfCancellationRequested();
@@ -26,12 +24,12 @@ public sealed partial class PluginGenerator
                 return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
             }
             var needsBase = type.BaseType is null || type.BaseType.SpecialType == SpecialType.System_Object;
-            if (!needsBase && !DerivesFromBotPlugin(type))
+            if (!needsBase && !DerivesFromBotPlugin(type, known))
             {
                 return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
             }
             var diagnostics = new List<DiagnosticInfo>();
-            var settings = SettingsTypeOf(type) is { } settingsType ? ReadSettings(settingsType, diagnostics, cancellationToken) : null;
+            var settings = SettingsTypeOf(type, known) is { } settingsType ? ReadSettings(settingsType, known, diagnostics, cancellationToken) : null;
             if (diagnostics.Count > 0)
             {
                 return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
@@ -74,7 +72,7 @@ public sealed partial class PluginGenerator
             if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
                 || method.Name != "CreateBuilder"
                 || method.Parameters.Length != 1
-                || method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != BotApplicationName)
+                || !WellKnownTypes.Is(method.ContainingType, WellKnownTypes.From(context.SemanticModel.Compilation).BotApplication))
             {
                 return null;
             }
@@ -83,12 +81,12 @@ public sealed partial class PluginGenerator
         }
 
         // The TSettings of the nearest BotPlugin<TSettings> base, if any.
-        private static INamedTypeSymbol? SettingsTypeOf(INamedTypeSymbol type)
+        private static INamedTypeSymbol? SettingsTypeOf(INamedTypeSymbol type, WellKnownTypes known)
         {
             for (var current = type.BaseType; current is not null; current = current.BaseType)
             {
                 if (current.IsGenericType && current.TypeArguments.Length == 1
-                    && current.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == BotPluginName + "<TSettings>")
+                    && WellKnownTypes.IsConstructedFrom(current, known.BotPluginOfSettings))
                 {
                     return current.TypeArguments[0] as INamedTypeSymbol;
                 }
@@ -96,7 +94,7 @@ public sealed partial class PluginGenerator
             return null;
         }
 
-        private static SettingsModel ReadSettings(INamedTypeSymbol settings, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static SettingsModel ReadSettings(INamedTypeSymbol settings, WellKnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var properties = new List<SettingModel>();
             foreach (var member in settings.GetMembers())
@@ -107,7 +105,7 @@ public sealed partial class PluginGenerator
                 {
                     continue;
                 }
-                if (ReaderOf(property.Type) is not { } reader)
+                if (ReaderOf(property.Type, known) is not { } reader)
                 {
                     var where = property.Locations.Length > 0 ? property.Locations[0] : null;
                     diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedSetting, where, property.Name, settings.Name, property.Type.ToDisplayString()));
@@ -118,7 +116,7 @@ public sealed partial class PluginGenerator
             return new SettingsModel(settings.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), new EquatableArray<SettingModel>(properties.ToArray()));
         }
 
-        private static string? ReaderOf(ITypeSymbol type)
+        private static string? ReaderOf(ITypeSymbol type, WellKnownTypes known)
         {
             if (type.TypeKind == TypeKind.Enum)
             {
@@ -137,15 +135,14 @@ public sealed partial class PluginGenerator
             {
                 return "Value";
             }
-            var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return name is "global::System.TimeSpan" or "global::System.Uri" ? "Value" : null;
+            return WellKnownTypes.Is(type, known.TimeSpan) || WellKnownTypes.Is(type, known.Uri) ? "Value" : null;
         }
 
-        private static bool DerivesFromBotPlugin(INamedTypeSymbol type)
+        private static bool DerivesFromBotPlugin(INamedTypeSymbol type, WellKnownTypes known)
         {
             for (var current = type.BaseType; current is not null; current = current.BaseType)
             {
-                if (current.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) is BotPluginName or BotPluginName + "<TSettings>")
+                if (WellKnownTypes.Is(current, known.BotPlugin) || WellKnownTypes.IsConstructedFrom(current, known.BotPluginOfSettings))
                 {
                     return true;
                 }

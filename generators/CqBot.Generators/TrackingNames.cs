@@ -21,6 +21,12 @@ public static class TrackingNames
     /// <summary>Each handler method parsed into models and diagnostics.</summary>
     public const string HandlerResults = nameof(HandlerResults);
 
+    /// <summary>The diagnostics of handler methods.</summary>
+    public const string HandlerDiagnostics = nameof(HandlerDiagnostics);
+
+    /// <summary>The models of handler methods, without positions.</summary>
+    public const string HandlerModels = nameof(HandlerModels);
+
     /// <summary>Every handler of the compilation, collected for the handler table.</summary>
     public const string AllHandlers = nameof(AllHandlers);
 

@@ -36,7 +36,7 @@ internal sealed record TypeShape
     /// <summary>For enums: the member names, which errors and help list as the allowed values.</summary>
     public EquatableArray<string> Choices { get; }
 
-    public static TypeShape Of(ITypeSymbol type)
+    public static TypeShape Of(ITypeSymbol type, WellKnownTypes known)
     {
         var nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
@@ -46,7 +46,7 @@ internal sealed record TypeShape
         }
         if (type is IArrayTypeSymbol array)
         {
-            var element = Of(array.ElementType);
+            var element = Of(array.ElementType, known);
             return new TypeShape(element.Conversion, element.InferredKind, nullable, true, element.ElementTypeName, element.Validator, element.Choices);
         }
         switch (type.SpecialType)
@@ -60,11 +60,11 @@ internal sealed record TypeShape
             case SpecialType.System_Boolean: return new TypeShape(Model.ValueConversion.Boolean, "Boolean", nullable, false, "bool", null);
             case SpecialType.System_DateTime: return new TypeShape(Model.ValueConversion.DateTime, "Date", nullable, false, "global::System.DateTime", null);
         }
-        if (SymbolNames.Is(type, "System", "DateTimeOffset"))
+        if (WellKnownTypes.Is(type, known.DateTimeOffset))
         {
             return new TypeShape(Model.ValueConversion.DateTimeOffset, "Date", nullable, false, "global::System.DateTimeOffset", null);
         }
-        if (SymbolNames.Is(type, "CqBot", "Segment"))
+        if (WellKnownTypes.Is(type, known.Segment))
         {
             return new TypeShape(Model.ValueConversion.Segment, "Image", nullable, false, "global::CqBot.Segment", null);
         }
@@ -85,7 +85,7 @@ internal sealed record TypeShape
         }
         foreach (var candidate in type.AllInterfaces)
         {
-            if (SymbolNames.Is(candidate.OriginalDefinition, "System", "IParsable")
+            if (WellKnownTypes.IsConstructedFrom(candidate, known.Parsable)
                 && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
             {
                 return new TypeShape(Model.ValueConversion.Parsable, "Custom", nullable, false, name,

@@ -109,19 +109,3 @@ internal enum ValueConversion
     TryParsable,
     Segment,
 }
-
-internal enum ReturnKind
-{
-    Void,
-    Text,
-    Message,
-    Task,
-    TaskOfText,
-    TaskOfMessage,
-    ValueTask,
-    ValueTaskOfText,
-    ValueTaskOfMessage,
-    Operation,
-    TaskOfOperation,
-    ValueTaskOfOperation,
-}

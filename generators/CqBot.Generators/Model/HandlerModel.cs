@@ -14,7 +14,7 @@ internal sealed record HandlerModel(
     bool Prepend,
     EquatableArray<ParameterModel> Parameters,
     string? EventTypeName,
-    HandlerReturnKind Return,
+    ReturnKind Return,
     EquatableArray<string> ConstructorServices,
     int Order);
 
@@ -22,22 +22,6 @@ internal enum HandlerKind
 {
     Event,
     Middleware,
-}
-
-internal enum HandlerReturnKind
-{
-    Void,
-    Text,
-    Message,
-    Operation,
-    Task,
-    TaskOfText,
-    TaskOfMessage,
-    TaskOfOperation,
-    ValueTask,
-    ValueTaskOfText,
-    ValueTaskOfMessage,
-    ValueTaskOfOperation,
 }
 
 /// <summary>What parsing one handler method produced.</summary>
