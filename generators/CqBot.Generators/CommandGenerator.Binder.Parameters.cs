@@ -7,7 +7,8 @@ using CqBot.Generators.Model;
 
 namespace CqBot.Generators;
 
-public sealed partial class CommandGenerator
+// No modifiers here: the file is also compiled into CqBot.Analyzers, where the class is internal.
+partial class CommandGenerator
 {
     internal static partial class Binder
     {
@@ -58,7 +59,7 @@ public sealed partial class CommandGenerator
                     {
                         var argument = declaration.Arguments[i];
                         var nearest = NearestUnboundParameter(argument.Name, optionSlots);
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ArgumentWithoutParameter, source.DeclarationLocation?.Within(argument.Start, argument.Length),
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.ArgumentWithoutParameter, source.DeclarationLocation?.Within(argument.Start, argument.Length),
                             argument.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with
                         {
                             Suggestion = nearest,
@@ -84,7 +85,7 @@ public sealed partial class CommandGenerator
                 var shape = parameter.Shape!;
                 if (declared.Variadic != shape.IsArray)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declared.Variadic ? "variadic" : "single", declared.Name,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declared.Variadic ? "variadic" : "single", declared.Name,
                         declared.Variadic ? "; a variadic argument binds to an array" : "; an array binds only to a variadic argument ([...name])"));
                     return;
                 }
@@ -97,7 +98,7 @@ public sealed partial class CommandGenerator
                 var defaultLiteral = parameter.ExplicitDefault;
                 if (!declared.Required && !declared.Variadic && defaultLiteral is null && !shape.Nullable)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionalArgumentNeedsDefault, parameter.Location, parameter.Name, declared.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.OptionalArgumentNeedsDefault, parameter.Location, parameter.Name, declared.Name));
                     return;
                 }
                 Arguments[index] = new ArgumentModel(declared.Name, kind, declared.Required, declared.Variadic, shape.Validator,
@@ -114,14 +115,14 @@ public sealed partial class CommandGenerator
                     var syntax = OptionSyntax.TryParse(option.SyntaxText, out var error);
                     if (syntax is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptionSyntax, option.Location, option.Name, option.SyntaxText, error ?? "unknown error"));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidOptionSyntax, option.Location, option.Name, option.SyntaxText, error ?? "unknown error"));
                         continue;
                     }
                     foreach (var alias in syntax.Aliases)
                     {
                         if (!claimed.Add(alias))
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateOptionName, option.Location, alias, declaration.Name));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateOptionName, option.Location, alias, declaration.Name));
                         }
                     }
                     var key = Normalize(option.Name);
@@ -151,7 +152,7 @@ public sealed partial class CommandGenerator
                     if (!hasParameter)
                     {
                         var nearest = NearestUnboundParameter(pending.Name, byParameter);
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionWithoutParameter, pending.Declarations[0].Option.Location,
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.OptionWithoutParameter, pending.Declarations[0].Option.Location,
                             pending.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with { Suggestion = nearest });
                     }
                 }
@@ -191,7 +192,7 @@ public sealed partial class CommandGenerator
                     var shape = parameter.Shape!;
                     if (shape.IsArray)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "option", pending.Name,
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "option", pending.Name,
                             "; an option binds to one value, not an array"));
                         continue;
                     }
@@ -218,7 +219,7 @@ public sealed partial class CommandGenerator
                     }
                     if (!valued && pending.Declarations.Exists(d => d.Option.Value is null) && shape.Conversion != ValueConversion.Boolean)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "boolean flag", pending.Name,
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "boolean flag", pending.Name,
                             "; an option without a value binds to bool: give it a value (-t <count>) to bind another type"));
                         continue;
                     }
@@ -242,7 +243,7 @@ public sealed partial class CommandGenerator
                     var defaultLiteral = parameter.ExplicitDefault ?? defaultFromAttribute;
                     if (parameter.RejectsNull && defaultLiteral is null or "default")
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.OptionNeedsDefault, parameter.Location, parameter.Name, pending.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.OptionNeedsDefault, parameter.Location, parameter.Name, pending.Name));
                         continue;
                     }
                     Parameters.Add(new ParameterModel(parameter.Name, ParameterSource.Option, parameter.ValueTypeName, pending.Slot, shape.Conversion, shape.ElementTypeName, defaultLiteral, kind));
@@ -255,7 +256,7 @@ public sealed partial class CommandGenerator
                 {
                     if (shape.InferredKind is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "declared", name,
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, "declared", name,
                             "; write its type (<name:integer>), or use string, a number, bool, DateTime, DateTimeOffset, Segment, an enum or a type with a static TryParse"));
                     }
                     return shape.InferredKind;
@@ -264,13 +265,13 @@ public sealed partial class CommandGenerator
                 if (kind is null)
                 {
                     var nearest = NearestName.Find(declaredType.ToLowerInvariant(), DomainNames);
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, typeLocation ?? source.DeclarationLocation, name, declaredType,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnknownType, typeLocation ?? source.DeclarationLocation, name, declaredType,
                         nearest is null ? "" : $" Did you mean '{nearest}'?") with { Suggestion = nearest });
                     return null;
                 }
                 if (!Compatible(kind, shape.Conversion))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declaredType, name,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedParameterType, parameter.Location, parameter.Name, parameter.DisplayTypeName, declaredType, name,
                         $"; ':{declaredType}' binds to {AcceptedTypes(kind)}"));
                     return null;
                 }

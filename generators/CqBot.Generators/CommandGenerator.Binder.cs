@@ -6,7 +6,8 @@ using CqBot.Generators.Model;
 
 namespace CqBot.Generators;
 
-public sealed partial class CommandGenerator
+// No modifiers here: the file is also compiled into CqBot.Analyzers, where the class is internal.
+partial class CommandGenerator
 {
     /// <summary>
     /// The pure side of the command pipeline: parses the declaration of a <see cref="CommandSource"/> and
@@ -28,7 +29,7 @@ public sealed partial class CommandGenerator
                 declaration = CommandDeclaration.TryParse(source.DeclarationText, out var error);
                 if (declaration is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDeclaration, source.DeclarationLocation, source.DeclarationText, error ?? "unknown error"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidDeclaration, source.DeclarationLocation, source.DeclarationText, error ?? "unknown error"));
                 }
             }
             if (source.ReturnDiagnostic is not null)
@@ -103,12 +104,12 @@ public sealed partial class CommandGenerator
             {
                 if (takesRest is not null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreachableArgument, location?.Within(argument.Start, argument.Length),
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnreachableArgument, location?.Within(argument.Start, argument.Length),
                         argument.Name, declaration.Name, takesRest.Name, takesRest.Variadic ? "variadic" : "text"));
                 }
                 else if (argument.Required && optional is not null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.RequiredAfterOptional, location?.Within(argument.Start, argument.Length),
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.RequiredAfterOptional, location?.Within(argument.Start, argument.Length),
                         argument.Name, declaration.Name, optional.Name));
                 }
                 if (argument.TakesRest)
@@ -132,22 +133,22 @@ public sealed partial class CommandGenerator
             }
             if (limits.Authority is < 1 or > 5)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.AuthorityOutOfRange, limits.AuthorityLocation, limits.Authority.ToString(CultureInfo.InvariantCulture)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.AuthorityOutOfRange, limits.AuthorityLocation, limits.Authority.ToString(CultureInfo.InvariantCulture)));
             }
             if (limits.MaxUsage < 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.NegativeMaxUsage, limits.MaxUsageLocation, limits.MaxUsage.ToString(CultureInfo.InvariantCulture)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NegativeMaxUsage, limits.MaxUsageLocation, limits.MaxUsage.ToString(CultureInfo.InvariantCulture)));
             }
             if (limits.MinInterval is { } text)
             {
                 if (!Duration.TryParse(text, out minIntervalTicks))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMinInterval, limits.MinIntervalLocation, text,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidMinInterval, limits.MinIntervalLocation, text,
                         "is not a duration: write it as 30s, 5m, 2h, 1d (combinable, like 1h30m) or hh:mm:ss"));
                 }
                 else if (minIntervalTicks <= 0)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMinInterval, limits.MinIntervalLocation, text,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidMinInterval, limits.MinIntervalLocation, text,
                         "is not longer than zero: give a positive duration, or leave MinInterval out for none"));
                 }
             }
@@ -184,3 +185,6 @@ public sealed partial class CommandGenerator
         }
     }
 }
+
+/// <summary>What binding one [Command] method produced: a model when it can be generated, its names, and diagnostics.</summary>
+internal sealed record CommandResult(CommandModel? Model, CommandIdentity? Identity, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -8,7 +8,8 @@ using static CqBot.Generators.AttributeArguments;
 
 namespace CqBot.Generators;
 
-public sealed partial class CommandGenerator
+// No modifiers here: the file is also compiled into CqBot.Analyzers, where the class is internal.
+partial class CommandGenerator
 {
     /// <summary>
     /// The Roslyn side of the command pipeline: reads a <c>[Command]</c> method's symbols, attributes and
@@ -20,11 +21,15 @@ public sealed partial class CommandGenerator
         /// Reads what the compiler knows about a [Command] method. This runs for every command after every
         /// edit, so it only reads symbols; <see cref="Binder.Bind"/> does the rest.
         /// </summary>
-        public static CommandSource Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static CommandSource Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            Read((IMethodSymbol)context.TargetSymbol, context.Attributes[0], context.TargetNode, WellKnownTypes.From(context.SemanticModel.Compilation), cancellationToken);
+
+        /// <summary>
+        /// Reads a [Command] method from its symbol, its [Command] attribute and, when known, its method
+        /// declaration (which gives parameter names their positions without allocating locations).
+        /// </summary>
+        public static CommandSource Read(IMethodSymbol method, AttributeData attribute, SyntaxNode? targetNode, WellKnownTypes known, CancellationToken cancellationToken)
         {
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var attribute = context.Attributes[0];
-            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var declarationLocation = ArgumentLocation(attribute, 0, cancellationToken)
                 ?? (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } applied ? LocationInfo.From(applied) : null);
 
@@ -33,7 +38,7 @@ public sealed partial class CommandGenerator
             var declarationText = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
             var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType, known);
             var returnDiagnostic = returnKind is null
-                ? DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())
+                ? DiagnosticInfo.Create(DiagnosticIds.UnsupportedReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())
                 : null;
             if (declarationText is null || containingType is null || returnKind is null)
             {
@@ -62,7 +67,7 @@ public sealed partial class CommandGenerator
                 }
             }
 
-            var parameterSyntax = (context.TargetNode as MethodDeclarationSyntax)?.ParameterList.Parameters;
+            var parameterSyntax = (targetNode as MethodDeclarationSyntax)?.ParameterList.Parameters;
             var parameters = new MethodParameter[method.Parameters.Length];
             for (var i = 0; i < parameters.Length; i++)
             {
@@ -325,7 +330,7 @@ public sealed partial class CommandGenerator
                     var result = ClassifyCheckResult(method.ReturnType, known, out var isAsync);
                     if (result is null)
                     {
-                        checks.Add(new CheckSource(target, null, DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedCheck, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())));
+                        checks.Add(new CheckSource(target, null, DiagnosticInfo.Create(DiagnosticIds.UnsupportedCheck, method.Locations[0], method.Name, method.ReturnType.ToDisplayString())));
                         continue;
                     }
                     var parameters = new List<ParameterModel>();

@@ -1,19 +1,26 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using CqBot.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace CqBot.Generators;
 
-public sealed partial class HandlerGenerator
+// No modifiers here: the file is also compiled into CqBot.Analyzers, where the class is internal.
+partial class HandlerGenerator
 {
     internal static class Parser
     {
-        public static HandlerResult Parse(GeneratorAttributeSyntaxContext context, string? postType, CancellationToken cancellationToken)
+        public static HandlerResult Parse(GeneratorAttributeSyntaxContext context, string? postType, CancellationToken cancellationToken) =>
+            Parse((IMethodSymbol)context.TargetSymbol, context.Attributes, postType, WellKnownTypes.From(context.SemanticModel.Compilation), cancellationToken);
+
+        /// <summary>
+        /// Parses a handler method from its symbol and its attributes of one handler attribute class (the
+        /// class of <paramref name="postType"/>; null for middleware).
+        /// </summary>
+        public static HandlerResult Parse(IMethodSymbol method, ImmutableArray<AttributeData> attributes, string? postType, WellKnownTypes known, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var containingType = MethodSignatureReader.ContainingType(method.ContainingType, diagnostics, cancellationToken);
             if (containingType is null)
             {
@@ -22,13 +29,13 @@ public sealed partial class HandlerGenerator
             var services = new EquatableArray<string>(MethodSignatureReader.ConstructorServices(method.ContainingType));
             if (postType is null)
             {
-                return ParseMiddleware(context, known, method, containingType, services, diagnostics);
+                return ParseMiddleware(attributes, known, method, containingType, services, diagnostics);
             }
 
             var returnKind = MethodSignatureReader.ClassifyReturn(method.ReturnType, known);
             if (returnKind is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedHandlerReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedHandlerReturnType, method.Locations[0], method.Name, method.ReturnType.ToDisplayString()));
                 return Done([], diagnostics);
             }
             var parameters = new List<ParameterModel>();
@@ -49,9 +56,9 @@ public sealed partial class HandlerGenerator
             }
 
             var models = new List<HandlerModel>();
-            for (var i = 0; i < context.Attributes.Length; i++)
+            for (var i = 0; i < attributes.Length; i++)
             {
-                var attribute = context.Attributes[i];
+                var attribute = attributes[i];
                 var type = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
                 var subType = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
                 var name = postType;
@@ -71,7 +78,7 @@ public sealed partial class HandlerGenerator
             return Done(models, diagnostics);
         }
 
-        private static HandlerResult ParseMiddleware(GeneratorAttributeSyntaxContext context, WellKnownTypes known, IMethodSymbol method, ContainingTypeModel containingType, EquatableArray<string> services, List<DiagnosticInfo> diagnostics)
+        private static HandlerResult ParseMiddleware(ImmutableArray<AttributeData> attributes, WellKnownTypes known, IMethodSymbol method, ContainingTypeModel containingType, EquatableArray<string> services, List<DiagnosticInfo> diagnostics)
         {
             var returnsMessage = method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } generic
                 && WellKnownTypes.Is(generic.TypeArguments[0], known.Message);
@@ -81,12 +88,12 @@ public sealed partial class HandlerGenerator
                 || !WellKnownTypes.Is(method.Parameters[0].Type, known.Session)
                 || !WellKnownTypes.Is(method.Parameters[1].Type, known.Next))
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidMiddlewareSignature, method.Locations[0], method.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidMiddlewareSignature, method.Locations[0], method.Name));
                 return Done([], diagnostics);
             }
             var model = new HandlerModel(
                 containingType, method.Name, method.IsStatic, HandlerKind.Middleware, "", 0, false,
-                AttributeArguments.ReadBool(context.Attributes[0], "Prepend"), EquatableArray<ParameterModel>.Empty, null,
+                AttributeArguments.ReadBool(attributes[0], "Prepend"), EquatableArray<ParameterModel>.Empty, null,
                 isValueTask ? ReturnKind.ValueTaskOfMessage : ReturnKind.TaskOfMessage, services, 0);
             return Done([model], diagnostics);
         }

@@ -14,11 +14,11 @@ public sealed partial class HandlerGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var message = Find(context, "CqBot.OnMessageAttribute", "message");
-        var notice = Find(context, "CqBot.OnNoticeAttribute", "notice");
-        var request = Find(context, "CqBot.OnRequestAttribute", "request");
-        var meta = Find(context, "CqBot.OnMetaEventAttribute", "meta_event");
-        var middleware = Find(context, "CqBot.MiddlewareAttribute", null);
+        var message = Find(context, AttributeNames.OnMessage, "message");
+        var notice = Find(context, AttributeNames.OnNotice, "notice");
+        var request = Find(context, AttributeNames.OnRequest, "request");
+        var meta = Find(context, AttributeNames.OnMetaEvent, "meta_event");
+        var middleware = Find(context, AttributeNames.Middleware, null);
 
         var all = message.Collect()
             .Combine(notice.Collect())
@@ -52,17 +52,8 @@ public sealed partial class HandlerGenerator : IIncrementalGenerator
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
                 (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, postType, cancellationToken))
             .WithTrackingName(TrackingNames.HandlerResults);
-        var diagnostics = results
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.HandlerDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (production, items) =>
-        {
-            foreach (var item in items)
-            {
-                production.ReportDiagnostic(item.ToDiagnostic());
-            }
-        });
-        // Models without positions: moving code does not re-emit.
+        // The diagnostics are reported by CqBot.Analyzers (HandlerDeclarationAnalyzer), which runs the same
+        // parser. Models without positions: moving code does not re-emit.
         return results
             .Select(static (result, _) => new HandlerResult(result.Models, EquatableArray<DiagnosticInfo>.Empty))
             .WithTrackingName(TrackingNames.HandlerModels);

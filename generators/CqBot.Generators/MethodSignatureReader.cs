@@ -33,12 +33,12 @@ internal static class MethodSignatureReader
         }
         if (keyword is null || type.ContainingType is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.TypeNotPartial, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeNotPartial, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
             return null;
         }
         if (type.IsGenericType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedContainingType, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedContainingType, type.Locations.Length > 0 ? type.Locations[0] : null, type.Name));
             return null;
         }
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();

@@ -18,12 +18,12 @@ public sealed partial class PluginGenerator : IIncrementalGenerator
 
     private static readonly string[] s_declarationAttributes =
     [
-        CommandGenerator.CommandAttributeName,
-        "CqBot.OnMessageAttribute",
-        "CqBot.OnNoticeAttribute",
-        "CqBot.OnRequestAttribute",
-        "CqBot.OnMetaEventAttribute",
-        "CqBot.MiddlewareAttribute",
+        AttributeNames.Command,
+        AttributeNames.OnMessage,
+        AttributeNames.OnNotice,
+        AttributeNames.OnRequest,
+        AttributeNames.OnMetaEvent,
+        AttributeNames.Middleware,
     ];
 
     /// <inheritdoc />

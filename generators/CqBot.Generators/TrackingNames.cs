@@ -6,23 +6,14 @@ public static class TrackingNames
     /// <summary>What the compiler knows about each [Command] method, read again after every edit.</summary>
     public const string CommandSources = nameof(CommandSources);
 
-    /// <summary>Each [Command] method parsed into a model and its diagnostics, only when its source changed.</summary>
+    /// <summary>Each [Command] method parsed into a model (and diagnostics, which the analyzers report), only when its source changed.</summary>
     public const string CommandResults = nameof(CommandResults);
 
     /// <summary>The models of commands that can be generated.</summary>
     public const string CommandModels = nameof(CommandModels);
 
-    /// <summary>The diagnostics of commands.</summary>
-    public const string CommandDiagnostics = nameof(CommandDiagnostics);
-
-    /// <summary>The names every command claims, collected for the duplicate check.</summary>
-    public const string CommandIdentities = nameof(CommandIdentities);
-
     /// <summary>Each handler method parsed into models and diagnostics.</summary>
     public const string HandlerResults = nameof(HandlerResults);
-
-    /// <summary>The diagnostics of handler methods.</summary>
-    public const string HandlerDiagnostics = nameof(HandlerDiagnostics);
 
     /// <summary>The models of handler methods, without positions.</summary>
     public const string HandlerModels = nameof(HandlerModels);

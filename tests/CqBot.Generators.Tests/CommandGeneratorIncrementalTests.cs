@@ -8,7 +8,7 @@ public sealed class CommandGeneratorIncrementalTests
 {
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.CommandSources, TrackingNames.CommandResults, TrackingNames.CommandModels, TrackingNames.CommandDiagnostics, TrackingNames.AllCommands,
+        TrackingNames.CommandSources, TrackingNames.CommandResults, TrackingNames.CommandModels, TrackingNames.AllCommands,
     ];
 
     private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(string source, Func<CSharpCompilation, CSharpCompilation> edit)

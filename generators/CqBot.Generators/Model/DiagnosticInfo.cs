@@ -102,7 +102,14 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, new EquatableArray<string>(arguments));
 
-    public Diagnostic ToDiagnostic()
+    public static DiagnosticInfo Create(string id, Location? location, params string[] arguments) =>
+        new(id, LocationInfo.From(location), new EquatableArray<string>(arguments));
+
+    public static DiagnosticInfo Create(string id, LocationInfo? location, params string[] arguments) =>
+        new(id, location, new EquatableArray<string>(arguments));
+
+    /// <summary>The diagnostic of <paramref name="descriptor"/> (whose id is <see cref="Id"/>) at <paramref name="location"/>.</summary>
+    public Diagnostic ToDiagnostic(DiagnosticDescriptor descriptor, Location location)
     {
         var arguments = new object[Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
@@ -123,7 +130,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
             }
             properties = builder.ToImmutable();
         }
-        return Diagnostic.Create(GeneratorDiagnostics.Find(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, properties, arguments);
+        return Diagnostic.Create(descriptor, location, properties, arguments);
     }
 }
 

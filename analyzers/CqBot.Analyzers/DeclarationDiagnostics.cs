@@ -1,0 +1,162 @@
+using Microsoft.CodeAnalysis;
+
+namespace CqBot.Analyzers;
+
+/// <summary>
+/// What the declaration analyzers report about <c>[Command]</c> and handler declarations (documented in
+/// docs/diagnostics.md). Ids CQB20xx belong to commands, CQB21xx to handlers; the shared reading code
+/// records them by <see cref="CqBot.Generators.DiagnosticIds"/>.
+/// </summary>
+internal static class DeclarationDiagnostics
+{
+    public static readonly DiagnosticDescriptor InvalidDeclaration = new(
+        "CQB2001", "Invalid command declaration",
+        "The command declaration '{0}' is not valid: {1}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2001-invalid-command-declaration");
+
+    public static readonly DiagnosticDescriptor UnknownType = new(
+        "CQB2002", "Unknown argument type",
+        "Argument or option '{0}' has the unknown type '{1}': use string, text, number, integer, posint, natural, boolean, date, user, channel or image, or leave the type out to take it from the parameter.{2}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2002-unknown-argument-type");
+
+    public static readonly DiagnosticDescriptor ArgumentWithoutParameter = new(
+        "CQB2003", "Argument has no parameter",
+        "Argument '{0}' of command '{1}' has no parameter of the same name on method '{2}'.{3}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2003-argument-has-no-parameter");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
+        "CQB2004", "Parameter type cannot hold the argument",
+        "Parameter '{0}' has type '{1}', which cannot hold the {2} argument '{3}'{4}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2004-parameter-type-cannot-hold-the-argument");
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = new(
+        "CQB2005", "Command class must be partial",
+        "Type '{0}' declares commands and must be declared partial (and not nested in another type)",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2005-command-class-must-be-partial");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
+        "CQB2006", "Unsupported return type",
+        "Command method '{0}' returns '{1}'; return void, string, Message or QuickOperation, or a Task/ValueTask of one",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2006-unsupported-return-type");
+
+    public static readonly DiagnosticDescriptor OptionalArgumentNeedsDefault = new(
+        "CQB2007", "Optional argument needs a default",
+        "Parameter '{0}' binds to the optional argument '{1}' and must be nullable or have a default value",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2007-optional-argument-needs-a-default");
+
+    public static readonly DiagnosticDescriptor InvalidOptionSyntax = new(
+        "CQB2008", "Invalid option declaration",
+        "The option '{0}' with syntax '{1}' is not valid: {2}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2008-invalid-option-declaration");
+
+    public static readonly DiagnosticDescriptor OptionWithoutParameter = new(
+        "CQB2009", "Option has no parameter",
+        "Option '{0}' of command '{1}' has no parameter of the same name on method '{2}'.{3}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2009-option-has-no-parameter");
+
+    public static readonly DiagnosticDescriptor DuplicateOptionName = new(
+        "CQB2010", "Duplicate option name",
+        "The option name '{0}' of command '{1}' is used by two options",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2010-duplicate-option-name");
+
+    public static readonly DiagnosticDescriptor DuplicateCommandName = new(
+        "CQB2011", "Duplicate command name",
+        "The command name '{0}' is already used by {1}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2011-duplicate-command-name",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnsupportedContainingType = new(
+        "CQB2012", "Command class cannot be generic",
+        "Type '{0}' declares commands and must not be generic",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2012-command-class-cannot-be-generic");
+
+    public static readonly DiagnosticDescriptor UnsupportedCheck = new(
+        "CQB2013", "Unsupported check method",
+        "Check method '{0}' returns '{1}'; return string, Message or bool (or a Task/ValueTask of one): null or true lets the command run",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2013-unsupported-check-method");
+
+    public static readonly DiagnosticDescriptor OptionNeedsDefault = new(
+        "CQB2014", "Option needs a default",
+        "Parameter '{0}' binds to the option '{1}', which may be left out, and must be nullable or have a default value",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2014-option-needs-a-default");
+
+    public static readonly DiagnosticDescriptor AuthorityOutOfRange = new(
+        "CQB2018", "Command authority out of range",
+        "Authority {0} is out of range: use 1 (everyone, the default) to 5",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2018-command-authority-out-of-range");
+
+    public static readonly DiagnosticDescriptor NegativeMaxUsage = new(
+        "CQB2019", "Negative daily usage limit",
+        "MaxUsage {0} is negative: use the number of runs a user may make per day, or 0 (the default) for no limit",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2019-negative-daily-usage-limit");
+
+    public static readonly DiagnosticDescriptor InvalidMinInterval = new(
+        "CQB2020", "Invalid least interval",
+        "MinInterval '{0}' {1}",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2020-invalid-least-interval");
+
+    public static readonly DiagnosticDescriptor UnreachableArgument = new(
+        "CQB2021", "Argument can never be filled",
+        "Argument '{0}' of command '{1}' can never be filled: the {3} argument '{2}' before it takes the rest of the input; declare '{0}' before '{2}', or make it an option",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2021-argument-can-never-be-filled");
+
+    public static readonly DiagnosticDescriptor RequiredAfterOptional = new(
+        "CQB2022", "Required argument after an optional one",
+        "Required argument '{0}' of command '{1}' follows the optional argument '{2}': input fills '{2}' first, so '{2}' can never be left out; declare '{0}' before '{2}', or make it optional too",
+        "CqBot.Commands", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2022-required-argument-after-an-optional-one");
+
+    public static readonly DiagnosticDescriptor UnsupportedHandlerReturnType = new(
+        "CQB2101", "Unsupported event handler return type",
+        "Event handler '{0}' returns '{1}'; return nothing, string, Message or QuickOperation, or a Task/ValueTask of one",
+        "CqBot.Handlers", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2101-unsupported-event-handler-return-type");
+
+    public static readonly DiagnosticDescriptor InvalidMiddlewareSignature = new(
+        "CQB2102", "Invalid middleware signature",
+        "Middleware '{0}' must have the signature 'ValueTask<Message?> {0}(Session session, Next next)' (or return Task<Message?>)",
+        "CqBot.Handlers", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2102-invalid-middleware-signature");
+
+    private static readonly DiagnosticDescriptor[] All =
+    [
+        InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType, TypeNotPartial,
+        UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax, OptionWithoutParameter, DuplicateOptionName,
+        DuplicateCommandName, UnsupportedContainingType, UnsupportedCheck, OptionNeedsDefault, AuthorityOutOfRange,
+        NegativeMaxUsage, InvalidMinInterval, UnreachableArgument, RequiredAfterOptional, UnsupportedHandlerReturnType,
+        InvalidMiddlewareSignature,
+    ];
+
+    /// <summary>Every descriptor, for <c>SupportedDiagnostics</c>.</summary>
+    public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> Supported { get; } = System.Collections.Immutable.ImmutableArray.Create(All);
+
+    public static DiagnosticDescriptor Find(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+        throw new System.ArgumentException("Unknown diagnostic id " + id, nameof(id));
+    }
+}
