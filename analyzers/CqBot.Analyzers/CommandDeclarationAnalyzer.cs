@@ -36,21 +36,42 @@ public sealed class CommandDeclarationAnalyzer : DiagnosticAnalyzer
             var known = WellKnownTypes.From(start.Compilation);
             var positions = new SourcePositions(start.Compilation);
             var identities = new ConcurrentBag<((int Tree, int Position) Order, CommandIdentity Identity, IMethodSymbol Method)>();
+            // Per type, not per method: the class diagnostics (CQB2005, CQB2012) then fall inside the analyzed
+            // symbol, which makes them local diagnostics that code fixes can fix.
             start.RegisterSymbolAction(
-                symbolContext => AnalyzeMethod(symbolContext, command, known, positions, identities),
-                SymbolKind.Method);
+                symbolContext => AnalyzeType(symbolContext, command, known, positions, identities),
+                SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end => ReportDuplicateNames(end, positions, identities));
         });
     }
 
-    private static void AnalyzeMethod(
+    private static void AnalyzeType(
         SymbolAnalysisContext context,
         INamedTypeSymbol command,
         WellKnownTypes known,
         SourcePositions positions,
         ConcurrentBag<((int Tree, int Position) Order, CommandIdentity Identity, IMethodSymbol Method)> identities)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        var type = (INamedTypeSymbol)context.Symbol;
+        var reported = new HashSet<DiagnosticInfo>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method)
+            {
+                AnalyzeMethod(context, method, command, known, positions, identities, reported);
+            }
+        }
+    }
+
+    private static void AnalyzeMethod(
+        SymbolAnalysisContext context,
+        IMethodSymbol method,
+        INamedTypeSymbol command,
+        WellKnownTypes known,
+        SourcePositions positions,
+        ConcurrentBag<((int Tree, int Position) Order, CommandIdentity Identity, IMethodSymbol Method)> identities,
+        HashSet<DiagnosticInfo> reported)
+    {
         foreach (var attribute in method.GetAttributes())
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, command))
@@ -64,7 +85,8 @@ public sealed class CommandDeclarationAnalyzer : DiagnosticAnalyzer
             }
             var source = CommandGenerator.Reader.Read(method, attribute, declaration, known, context.CancellationToken);
             var result = CommandGenerator.Binder.Bind(source, context.CancellationToken);
-            positions.Report(context.ReportDiagnostic, result.Diagnostics, method);
+            // A class that cannot hold generated code is reported once, not once per command.
+            positions.Report(context.ReportDiagnostic, result.Diagnostics.Where(reported.Add), method);
             if (result.Identity is not null)
             {
                 identities.Add((positions.Order(declaration), result.Identity, method));

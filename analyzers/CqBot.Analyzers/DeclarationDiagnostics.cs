@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace CqBot.Analyzers;
 
 /// <summary>
-/// What the declaration analyzers report about <c>[Command]</c> and handler declarations (documented in
-/// docs/diagnostics.md). Ids CQB20xx belong to commands, CQB21xx to handlers; the shared reading code
+/// What the declaration analyzers report about <c>[Command]</c>, handler and <c>[Plugin]</c> declarations
+/// (documented in docs/diagnostics.md). Ids CQB20xx belong to commands, CQB21xx to handlers, CQB22xx to plugins; the shared reading code
 /// records them by <see cref="CqBot.Generators.DiagnosticIds"/>.
 /// </summary>
 internal static class DeclarationDiagnostics
@@ -136,13 +136,32 @@ internal static class DeclarationDiagnostics
         "CqBot.Handlers", DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLinks.Diagnostics + "#cqb2102-invalid-middleware-signature");
 
+    public static readonly DiagnosticDescriptor InvalidPluginClass = new(
+        "CQB2201", "Invalid plugin class",
+        "Plugin class '{0}' must be a partial, non-static, non-generic class at namespace level, deriving from CqBot.BotPlugin or from nothing",
+        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2201-invalid-plugin-class");
+
+    public static readonly DiagnosticDescriptor SecondPluginClass = new(
+        "CQB2202", "More than one plugin class",
+        "Assembly declares plugin class '{0}' besides '{1}'; an assembly's declarations form one plugin, so keep one [Plugin] class per assembly",
+        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2202-more-than-one-plugin-class",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnsupportedSetting = new(
+        "CQB2203", "Unsupported plugin setting type",
+        "Setting '{0}' of '{1}' has type '{2}', which plugin settings cannot read; use string, bool, int, long, double, TimeSpan, Uri, an enum, or an array of string or long",
+        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2203-unsupported-plugin-setting-type");
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType, TypeNotPartial,
         UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax, OptionWithoutParameter, DuplicateOptionName,
         DuplicateCommandName, UnsupportedContainingType, UnsupportedCheck, OptionNeedsDefault, AuthorityOutOfRange,
         NegativeMaxUsage, InvalidMinInterval, UnreachableArgument, RequiredAfterOptional, UnsupportedHandlerReturnType,
-        InvalidMiddlewareSignature,
+        InvalidMiddlewareSignature, InvalidPluginClass, SecondPluginClass, UnsupportedSetting,
     ];
 
     /// <summary>Every descriptor, for <c>SupportedDiagnostics</c>.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using CqBot.Generators.Model;
 using CqBot.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,14 +44,34 @@ public sealed class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
             }
             var known = WellKnownTypes.From(start.Compilation);
             var positions = new SourcePositions(start.Compilation);
-            start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, attributes, known, positions), SymbolKind.Method);
+            // Per type, not per method: the class diagnostics (CQB2005, CQB2012) then fall inside the analyzed
+            // symbol, which makes them local diagnostics that code fixes can fix.
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, known, positions), SymbolKind.NamedType);
         });
     }
 
-    // Like the generator, each handler attribute class is parsed on its own, with all its attributes.
-    private static void AnalyzeMethod(SymbolAnalysisContext context, List<(INamedTypeSymbol Attribute, string? PostType)> handlers, WellKnownTypes known, SourcePositions positions)
+    private static void AnalyzeType(SymbolAnalysisContext context, List<(INamedTypeSymbol Attribute, string? PostType)> handlers, WellKnownTypes known, SourcePositions positions)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        var type = (INamedTypeSymbol)context.Symbol;
+        var reported = new HashSet<DiagnosticInfo>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method)
+            {
+                AnalyzeMethod(context, method, handlers, known, positions, reported);
+            }
+        }
+    }
+
+    // Like the generator, each handler attribute class is parsed on its own, with all its attributes.
+    private static void AnalyzeMethod(
+        SymbolAnalysisContext context,
+        IMethodSymbol method,
+        List<(INamedTypeSymbol Attribute, string? PostType)> handlers,
+        WellKnownTypes known,
+        SourcePositions positions,
+        HashSet<DiagnosticInfo> reported)
+    {
         var applied = method.GetAttributes();
         if (applied.IsEmpty)
         {
@@ -71,7 +93,8 @@ public sealed class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
                 continue;
             }
             var result = HandlerGenerator.Parser.Parse(method, builder.ToImmutable(), postType, known, context.CancellationToken);
-            positions.Report(context.ReportDiagnostic, result.Diagnostics, method);
+            // A class that cannot hold generated code is reported once, not once per handler.
+            positions.Report(context.ReportDiagnostic, result.Diagnostics.Where(reported.Add), method);
         }
     }
 }

@@ -18,6 +18,8 @@ internal static class AttributeNames
 
     public const string Middleware = "CqBot.MiddlewareAttribute";
 
+    public const string Plugin = "CqBot.PluginAttribute";
+
     /// <summary>Each handler attribute with the post type of the events it handles; null for middleware.</summary>
     public static readonly (string Attribute, string? PostType)[] Handlers =
     [

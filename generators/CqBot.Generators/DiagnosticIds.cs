@@ -1,7 +1,7 @@
 namespace CqBot.Generators;
 
 /// <summary>
-/// The ids of the diagnostics about command and handler declarations. The reading code, shared by the
+/// The ids of the diagnostics about command, handler and plugin declarations. The reading code, shared by the
 /// generators and the analyzers, records a problem by id; the analyzers own the descriptors and report them.
 /// </summary>
 internal static class DiagnosticIds
@@ -47,4 +47,10 @@ internal static class DiagnosticIds
     public const string UnsupportedHandlerReturnType = "CQB2101";
 
     public const string InvalidMiddlewareSignature = "CQB2102";
+
+    public const string InvalidPluginClass = "CQB2201";
+
+    public const string SecondPluginClass = "CQB2202";
+
+    public const string UnsupportedSetting = "CQB2203";
 }

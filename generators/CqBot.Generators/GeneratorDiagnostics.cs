@@ -4,29 +4,11 @@ using Microsoft.CodeAnalysis;
 namespace CqBot.Generators;
 
 /// <summary>
-/// What the generators report when they cannot generate a plugin or an API action. Ids CQB22xx belong to plugins, CQB23xx to API actions;
-/// the diagnostics about commands and handlers (CQB20xx, CQB21xx) come from the analyzers.
+/// What the generators report when they cannot generate an API action (CQB23xx); the diagnostics about
+/// commands, handlers and plugins (CQB20xx, CQB21xx, CQB22xx) come from the analyzers.
 /// </summary>
 internal static class GeneratorDiagnostics
 {
-    public static readonly DiagnosticDescriptor InvalidPluginClass = new(
-        "CQB2201", "Invalid plugin class",
-        "Plugin class '{0}' must be a partial, non-static, non-generic class at namespace level, deriving from CqBot.BotPlugin or from nothing",
-        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLinks.Diagnostics + "#cqb2201-invalid-plugin-class");
-
-    public static readonly DiagnosticDescriptor SecondPluginClass = new(
-        "CQB2202", "More than one plugin class",
-        "Assembly declares plugin class '{0}' besides '{1}'; an assembly's declarations form one plugin, so keep one [Plugin] class per assembly",
-        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLinks.Diagnostics + "#cqb2202-more-than-one-plugin-class");
-
-    public static readonly DiagnosticDescriptor UnsupportedSetting = new(
-        "CQB2203", "Unsupported plugin setting type",
-        "Setting '{0}' of '{1}' has type '{2}', which plugin settings cannot read; use string, bool, int, long, double, TimeSpan, Uri, an enum, or an array of string or long",
-        "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLinks.Diagnostics + "#cqb2203-unsupported-plugin-setting-type");
-
     public static readonly DiagnosticDescriptor InvalidActionMethod = new(
         "CQB2301", "Invalid OneBot action method",
         "Method '{0}' declares an OneBot action and must be a non-generic 'static partial' extension method of IBot without a body ('this IBot bot' first), declared in a 'static partial' top-level class",
@@ -65,7 +47,7 @@ internal static class GeneratorDiagnostics
 
     private static readonly DiagnosticDescriptor[] All =
     [
-        InvalidPluginClass, SecondPluginClass, UnsupportedSetting, InvalidActionMethod, UnsupportedActionParameter, UnsupportedActionReturn,
+        InvalidActionMethod, UnsupportedActionParameter, UnsupportedActionReturn,
         UnsupportedResultProperty, ModeWithResult, DuplicateActionName,
     ];
 

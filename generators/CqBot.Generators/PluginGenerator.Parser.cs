@@ -8,25 +8,27 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CqBot.Generators;
 
-public sealed partial class PluginGenerator
+// No modifiers here: the file is also compiled into CqBot.Analyzers, where the class is internal.
+partial class PluginGenerator
 {
     internal static class Parser
     {
-        public static PluginResult ReadPlugin(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static PluginResult ReadPlugin(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            ReadPlugin((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.Attributes, WellKnownTypes.From(context.SemanticModel.Compilation), cancellationToken);
+
+        /// <summary>Reads a [Plugin] class from its symbol, the class declaration that carries the attribute, and its [Plugin] attributes there.</summary>
+        public static PluginResult ReadPlugin(INamedTypeSymbol type, ClassDeclarationSyntax syntax, ImmutableArray<AttributeData> attributes, WellKnownTypes known, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var location = type.Locations.Length > 0 ? type.Locations[0] : null;
-            var syntax = (ClassDeclarationSyntax)context.TargetNode;
             cancellationToken.ThrowIfCancellationRequested();
             if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || type.ContainingType is not null || type.IsGenericType || type.IsStatic)
             {
-                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
+                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticIds.InvalidPluginClass, location, type.Name) }));
             }
             var needsBase = type.BaseType is null || type.BaseType.SpecialType == SpecialType.System_Object;
             if (!needsBase && !DerivesFromBotPlugin(type, known))
             {
-                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InvalidPluginClass, location, type.Name) }));
+                return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticIds.InvalidPluginClass, location, type.Name) }));
             }
             var diagnostics = new List<DiagnosticInfo>();
             var settings = SettingsTypeOf(type, known) is { } settingsType ? ReadSettings(settingsType, known, diagnostics, cancellationToken) : null;
@@ -35,7 +37,7 @@ public sealed partial class PluginGenerator
                 return new PluginResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
             string? name = null;
-            foreach (var attribute in context.Attributes)
+            foreach (var attribute in attributes)
             {
                 if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string given)
                 {
@@ -108,7 +110,7 @@ public sealed partial class PluginGenerator
                 if (ReaderOf(property.Type, known) is not { } reader)
                 {
                     var where = property.Locations.Length > 0 ? property.Locations[0] : null;
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedSetting, where, property.Name, settings.Name, property.Type.ToDisplayString()));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedSetting, where, property.Name, settings.Name, property.Type.ToDisplayString()));
                     continue;
                 }
                 properties.Add(new SettingModel(property.Name, property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), reader));

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
 using CqBot.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -14,8 +12,6 @@ namespace CqBot.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class PluginGenerator : IIncrementalGenerator
 {
-    internal const string PluginAttributeName = "CqBot.PluginAttribute";
-
     private static readonly string[] s_declarationAttributes =
     [
         AttributeNames.Command,
@@ -31,18 +27,12 @@ public sealed partial class PluginGenerator : IIncrementalGenerator
     {
         var pluginResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                PluginAttributeName,
+                AttributeNames.Plugin,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (syntaxContext, cancellationToken) => Parser.ReadPlugin(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.PluginResults);
-        context.RegisterSourceOutput(pluginResults.Select(static (result, _) => result.Diagnostics), static (production, items) =>
-        {
-            foreach (var item in items)
-            {
-                production.ReportDiagnostic(item.ToDiagnostic());
-            }
-        });
-        context.RegisterSourceOutput(pluginResults.Where(static result => result.Model is not null).Collect(), static (production, items) => ReportSecondPlugins(production, items));
+        // The diagnostics, a second plugin class included, are reported by CqBot.Analyzers
+        // (PluginDeclarationAnalyzer), which runs the same reader; an invalid plugin class is only left out.
         var plugins = pluginResults
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
@@ -84,21 +74,5 @@ public sealed partial class PluginGenerator : IIncrementalGenerator
             .Select(static (parts, _) => new PluginOutputModel(parts.Left.Left.Left, parts.Left.Left.Right, parts.Left.Right, parts.Right))
             .WithTrackingName(TrackingNames.PluginOutput);
         context.RegisterSourceOutput(output, static (production, model) => Emitter.Emit(production, model));
-    }
-
-    private static void ReportSecondPlugins(SourceProductionContext production, ImmutableArray<PluginResult> results)
-    {
-        if (results.Length < 2)
-        {
-            return;
-        }
-        var first = Parser.Order(results.Select(static result => result.Model!).ToImmutableArray())[0];
-        foreach (var result in results)
-        {
-            if (!result.Model!.Equals(first))
-            {
-                production.ReportDiagnostic(DiagnosticInfo.Create(GeneratorDiagnostics.SecondPluginClass, result.Location, result.Model.Type.Name, first.Type.Name).ToDiagnostic());
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-using Verify = CqBot.CodeFixes.Tests.Support.CodeFixVerifier<CqBot.CodeFixes.Tests.Support.GeneratorDiagnosticAnalyzer, CqBot.CodeFixes.ArgumentParameterCodeFixProvider>;
+using Verify = CqBot.CodeFixes.Tests.Support.DeclarationCodeFixVerifier<CqBot.CodeFixes.ArgumentParameterCodeFixProvider>;
 
 namespace CqBot.CodeFixes.Tests;
 
@@ -137,7 +137,7 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Everything
             {
-                [Command("all {|CQB2003:<a>|} {|CQB2003:<b:text>|} {|CQB2003:<c:number>|} {|CQB2003:<d:boolean>|} {|CQB2003:<e:date>|} {|CQB2003:<f:user>|}")]
+                [Command("all {|CQB2003:<a>|} {|CQB2003:<c:number>|} {|CQB2003:<d:boolean>|} {|CQB2003:<e:date>|} {|CQB2003:<f:user>|} {|CQB2003:<b:text>|}")]
                 public string All() => "";
             }
             """, """
@@ -146,8 +146,8 @@ public sealed class ArgumentParameterCodeFixTests
 
             public partial class Everything
             {
-                [Command("all <a> <b:text> <c:number> <d:boolean> <e:date> <f:user>")]
-                public string All(string a, string b, double c, bool d, DateTimeOffset e, long f) => "";
+                [Command("all <a> <c:number> <d:boolean> <e:date> <f:user> <b:text>")]
+                public string All(string a, double c, bool d, DateTimeOffset e, long f, string b) => "";
             }
             """, Add);
     }

@@ -1,4 +1,4 @@
-using Verify = CqBot.CodeFixes.Tests.Support.CodeFixVerifier<CqBot.CodeFixes.Tests.Support.GeneratorDiagnosticAnalyzer, CqBot.CodeFixes.MakePartialCodeFixProvider>;
+using Verify = CqBot.CodeFixes.Tests.Support.DeclarationCodeFixVerifier<CqBot.CodeFixes.MakePartialCodeFixProvider>;
 
 namespace CqBot.CodeFixes.Tests;
 

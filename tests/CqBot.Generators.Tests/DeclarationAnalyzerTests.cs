@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CqBot.Generators.Tests;
 
 /// <summary>
-/// The usage errors of [Command] and handler declarations come from the analyzers, at locations in the
+/// The usage errors of [Command], handler and [Plugin] declarations come from the analyzers, at locations in the
 /// compilation's own trees, so that the compiler's suppression mechanisms apply to them.
 /// </summary>
 public sealed class DeclarationAnalyzerTests
@@ -41,6 +41,14 @@ public sealed class DeclarationAnalyzerTests
         }
         """;
 
+    private const string BrokenPlugins = """
+        [CqBot.Plugin] public class NotPartialPlugin { }
+
+        [CqBot.Plugin] public partial class First { }
+
+        [CqBot.Plugin] public partial class Second { }
+        """;
+
     private const string MismatchedParameter = """
         public partial class C
         {
@@ -53,8 +61,12 @@ public sealed class DeclarationAnalyzerTests
     [Fact]
     public void Generators_BrokenDeclarations_ReportNoneOfTheAnalyzersIds()
     {
-        var (_, _, diagnostics) = GeneratorRunner.RunGenerators(BrokenCommands);
-        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("CQB20", StringComparison.Ordinal) || d.Id.StartsWith("CQB21", StringComparison.Ordinal));
+        var (_, _, diagnostics) = GeneratorRunner.RunGenerators(BrokenCommands, BrokenPlugins);
+        Assert.DoesNotContain(diagnostics, d => d.Id is ['C', 'Q', 'B', '2', '0' or '1' or '2', ..]);
+
+        var (_, _, withAnalyzers) = GeneratorRunner.Run(BrokenCommands, BrokenPlugins);
+        Assert.Contains(withAnalyzers, d => d.Id == "CQB2201");
+        Assert.Contains(withAnalyzers, d => d.Id == "CQB2202");
     }
 
     [Fact]
@@ -72,10 +84,12 @@ public sealed class DeclarationAnalyzerTests
         });
     }
 
-    [Fact]
-    public void DuplicateCommandName_IsACompilationEndDiagnostic()
+    [Theory]
+    [InlineData("CQB2011")]
+    [InlineData("CQB2202")]
+    public void CompilationWideChecks_AreCompilationEndDiagnostics(string id)
     {
-        var descriptor = GeneratorRunner.Analyzers.SelectMany(a => a.SupportedDiagnostics).First(d => d.Id == "CQB2011");
+        var descriptor = GeneratorRunner.Analyzers.SelectMany(a => a.SupportedDiagnostics).First(d => d.Id == id);
         Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, descriptor.CustomTags);
     }
 

@@ -29,15 +29,17 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     /// <summary>Checks the diagnostics of the markup and that no fix (or none with <paramref name="equivalenceKey"/>) is offered for them.</summary>
     public static Task VerifyNoFixAsync(string source, string? equivalenceKey = null) => CreateTest(source, source, equivalenceKey).RunAsync();
 
-    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CreateTest(string source, string fixedSource, string? equivalenceKey)
+    internal static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CreateTest(string source, string fixedSource, string? equivalenceKey, DiagnosticAnalyzer[]? analyzers = null)
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        var test = new Test(analyzers)
         {
             TestCode = source,
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
             // References come from the running .NET 10, not from a package restored at test time.
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+            // The command and handler analyzers share the descriptor of CQB2005.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
         };
         test.TestState.AdditionalReferences.AddRange(References);
         test.SolutionTransforms.Add((solution, projectId) =>
@@ -50,4 +52,29 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         });
         return test;
     }
+
+    /// <summary>The harness's test, with the analyzers given in place of <typeparamref name="TAnalyzer"/> when there are several.</summary>
+    private sealed class Test(DiagnosticAnalyzer[]? analyzers) : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => analyzers ?? base.GetDiagnosticAnalyzers();
+    }
+}
+
+/// <summary>
+/// Checks a code fix of the declaration diagnostics with every analyzer that reports them (commands,
+/// handlers, plugins), as a project that loads CqBot.Analyzers sees them.
+/// </summary>
+internal static class DeclarationCodeFixVerifier<TCodeFix>
+    where TCodeFix : CodeFixProvider, new()
+{
+    private static DiagnosticAnalyzer[] Analyzers =>
+        [new CqBot.Analyzers.CommandDeclarationAnalyzer(), new CqBot.Analyzers.HandlerDeclarationAnalyzer(), new CqBot.Analyzers.PluginDeclarationAnalyzer()];
+
+    /// <inheritdoc cref="CodeFixVerifier{TAnalyzer, TCodeFix}.VerifyAsync"/>
+    public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null) =>
+        CodeFixVerifier<CqBot.Analyzers.CommandDeclarationAnalyzer, TCodeFix>.CreateTest(source, fixedSource, equivalenceKey, Analyzers).RunAsync();
+
+    /// <inheritdoc cref="CodeFixVerifier{TAnalyzer, TCodeFix}.VerifyNoFixAsync"/>
+    public static Task VerifyNoFixAsync(string source, string? equivalenceKey = null) =>
+        CodeFixVerifier<CqBot.Analyzers.CommandDeclarationAnalyzer, TCodeFix>.CreateTest(source, source, equivalenceKey, Analyzers).RunAsync();
 }
