@@ -3,9 +3,10 @@ using Microsoft.CodeAnalysis;
 namespace CqBot.Analyzers;
 
 /// <summary>
-/// What the declaration analyzers report about <c>[Command]</c>, handler and <c>[Plugin]</c> declarations
-/// (documented in docs/diagnostics.md). Ids CQB20xx belong to commands, CQB21xx to handlers, CQB22xx to plugins; the shared reading code
-/// records them by <see cref="CqBot.Generators.DiagnosticIds"/>.
+/// What the declaration analyzers report about <c>[Command]</c>, handler, <c>[Plugin]</c> and
+/// <c>[OneBotAction]</c> declarations (documented in docs/diagnostics.md). Ids CQB20xx belong to commands,
+/// CQB21xx to handlers, CQB22xx to plugins, CQB23xx to API actions; the reading code shared with the
+/// generators records them by <see cref="CqBot.Generators.DiagnosticIds"/>.
 /// </summary>
 internal static class DeclarationDiagnostics
 {
@@ -155,13 +156,50 @@ internal static class DeclarationDiagnostics
         "CqBot.Plugins", DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLinks.Diagnostics + "#cqb2203-unsupported-plugin-setting-type");
 
+    public static readonly DiagnosticDescriptor InvalidActionMethod = new(
+        "CQB2301", "Invalid OneBot action method",
+        "Method '{0}' declares an OneBot action and must be a non-generic 'static partial' extension method of IBot without a body ('this IBot bot' first), declared in a 'static partial' top-level class",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2301-invalid-onebot-action-method");
+
+    public static readonly DiagnosticDescriptor UnsupportedActionParameter = new(
+        "CQB2302", "Unsupported action parameter type",
+        "Parameter '{0}' of action method '{1}' has type '{2}', which an action cannot send; use long, int, bool, double, string, an enum, Message, JsonElement, an array or IReadOnlyList of long, int, string or Message, or a nullable form of one (or CancellationToken, ApiCallMode)",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2302-unsupported-action-parameter-type");
+
+    public static readonly DiagnosticDescriptor UnsupportedActionReturn = new(
+        "CQB2303", "Unsupported action return type",
+        "Action method '{0}' returns '{1}'; return Task or ValueTask, or a Task/ValueTask of bool, int, long, double, string, an enum, Message, JsonElement?, a class with public settable properties, or an array or IReadOnlyList of one",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2303-unsupported-action-return-type");
+
+    public static readonly DiagnosticDescriptor UnsupportedResultProperty = new(
+        "CQB2304", "Unsupported result property type",
+        "Property '{0}' of result type '{1}' has type '{2}', which an action result cannot read; use bool, int, long, double, string, an enum, Message, JsonElement, a class with public settable properties, or an array or IReadOnlyList of one, or a nullable form",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2304-unsupported-result-property-type");
+
+    public static readonly DiagnosticDescriptor ModeWithResult = new(
+        "CQB2305", "ApiCallMode on an action with a result",
+        "Parameter '{0}' picks the call mode of '{1}', which returns a result; a queued call (_async, _rate_limited) answers with no data, so return Task or ValueTask",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2305-apicallmode-on-an-action-with-a-result");
+
+    public static readonly DiagnosticDescriptor DuplicateActionName = new(
+        "CQB2306", "Action methods share a name",
+        "Action method '{0}' has the name of another action method of '{1}'; each gets a request class named after it ('{2}'), so give each action its own method name",
+        "CqBot.Api", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.Diagnostics + "#cqb2306-action-methods-share-a-name");
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDeclaration, UnknownType, ArgumentWithoutParameter, UnsupportedParameterType, TypeNotPartial,
         UnsupportedReturnType, OptionalArgumentNeedsDefault, InvalidOptionSyntax, OptionWithoutParameter, DuplicateOptionName,
         DuplicateCommandName, UnsupportedContainingType, UnsupportedCheck, OptionNeedsDefault, AuthorityOutOfRange,
         NegativeMaxUsage, InvalidMinInterval, UnreachableArgument, RequiredAfterOptional, UnsupportedHandlerReturnType,
-        InvalidMiddlewareSignature, InvalidPluginClass, SecondPluginClass, UnsupportedSetting,
+        InvalidMiddlewareSignature, InvalidPluginClass, SecondPluginClass, UnsupportedSetting, InvalidActionMethod,
+        UnsupportedActionParameter, UnsupportedActionReturn, UnsupportedResultProperty, ModeWithResult, DuplicateActionName,
     ];
 
     /// <summary>Every descriptor, for <c>SupportedDiagnostics</c>.</summary>

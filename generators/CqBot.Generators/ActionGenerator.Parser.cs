@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CqBot.Generators;
 
-public sealed partial class ActionGenerator
+// No modifiers here: the file is also compiled into CqBot.Analyzers, where the class is internal.
+partial class ActionGenerator
 {
     /// <summary>Reads an action method, its parameters and its result type into an <see cref="ActionModel"/>.</summary>
     internal static class Parser
@@ -25,28 +26,28 @@ public sealed partial class ActionGenerator
             "ReadResult", "ToString", "Equals", "GetHashCode", "GetType",
         ];
 
-        public static ActionResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static ActionResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            Parse((IMethodSymbol)context.TargetSymbol, context.Attributes[0], (MethodDeclarationSyntax)context.TargetNode, WellKnownTypes.From(context.SemanticModel.Compilation), cancellationToken);
+
+        /// <summary>Reads an action method from its symbol, its first [OneBotAction] attribute and the method declaration that carries it.</summary>
+        public static ActionResult Parse(IMethodSymbol method, AttributeData attribute, MethodDeclarationSyntax syntax, WellKnownTypes known, CancellationToken cancellationToken)
         {
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var syntax = (MethodDeclarationSyntax)context.TargetNode;
-            var attribute = context.Attributes[0];
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } action)
             {
                 // The compiler reports the missing argument; an empty name fails when the request is made.
                 return new ActionResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
             var diagnostics = new List<DiagnosticInfo>();
-            var known = WellKnownTypes.From(context.SemanticModel.Compilation);
             var containingType = ReadContainingType(method, syntax, known, cancellationToken);
             if (containingType is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidActionMethod, LocationInfo.From(syntax.Identifier), method.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidActionMethod, LocationInfo.From(syntax.Identifier), method.Name));
                 return Done(null, diagnostics);
             }
 
             if (IsLaterOverload(method, known, cancellationToken))
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateActionName, LocationInfo.From(syntax.Identifier), method.Name, method.ContainingType.Name, RequestName(method.Name)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateActionName, LocationInfo.From(syntax.Identifier), method.Name, method.ContainingType.Name, RequestName(method.Name)));
                 return Done(null, diagnostics);
             }
 
@@ -65,7 +66,7 @@ public sealed partial class ActionGenerator
             }
             if (!returnSupported)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedActionReturn, LocationInfo.From(syntax.ReturnType), method.Name, returnType.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedActionReturn, LocationInfo.From(syntax.ReturnType), method.Name, returnType.ToDisplayString()));
             }
 
             var parameters = new List<ActionParameterModel>();
@@ -167,7 +168,7 @@ public sealed partial class ActionGenerator
             {
                 if (hasResult)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ModeWithResult, location, parameter.Name, methodName));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.ModeWithResult, location, parameter.Name, methodName));
                     return null;
                 }
                 return new ActionParameterModel(parameter.Name, typeName, ActionParameterRole.Mode, property, "", null, false, defaultLiteral);
@@ -175,7 +176,7 @@ public sealed partial class ActionGenerator
             var shape = parameter.RefKind == RefKind.None ? types.Classify(parameter.Type, forResult: false) : null;
             if (shape is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedActionParameter, location, parameter.Name, methodName, parameter.Type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedActionParameter, location, parameter.Name, methodName, parameter.Type.ToDisplayString()));
                 return null;
             }
             return new ActionParameterModel(parameter.Name, typeName, ActionParameterRole.Value, property, JsonName(parameter, types.Known), shape, parameter.IsParams, defaultLiteral);
@@ -461,7 +462,7 @@ public sealed partial class ActionGenerator
                         {
                             Failed = true;
                             var location = property.Locations.Length > 0 && property.Locations[0].IsInSource ? LocationInfo.From(property.Locations[0]) : fallbackLocation;
-                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnsupportedResultProperty, location, property.Name, type.ToDisplayString(), property.Type.ToDisplayString()));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedResultProperty, location, property.Name, type.ToDisplayString(), property.Type.ToDisplayString()));
                             continue;
                         }
                         properties.Add(new ResultPropertyModel(property.Name, JsonName(property, known), shape, property.IsRequired));

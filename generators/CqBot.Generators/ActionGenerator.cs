@@ -12,27 +12,18 @@ namespace CqBot.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class ActionGenerator : IIncrementalGenerator
 {
-    internal const string OneBotActionAttributeName = "CqBot.OneBotActionAttribute";
-
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                OneBotActionAttributeName,
+                AttributeNames.OneBotAction,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
                 static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.ActionResults);
 
-        // Diagnostics go out on their own: their positions change with every edit above them, the models do not.
-        context.RegisterSourceOutput(results.Select(static (result, _) => result.Diagnostics), static (production, items) =>
-        {
-            foreach (var item in items)
-            {
-                production.ReportDiagnostic(item.ToDiagnostic());
-            }
-        });
-
+        // The diagnostics are reported by CqBot.Analyzers (ActionDeclarationAnalyzer), which runs the same
+        // parser; an action that cannot be generated is only left out.
         // One file per method, so an edit to one declaration re-emits that method alone.
         var models = results
             .Where(static result => result.Model is not null)

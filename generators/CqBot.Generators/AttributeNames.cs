@@ -20,6 +20,8 @@ internal static class AttributeNames
 
     public const string Plugin = "CqBot.PluginAttribute";
 
+    public const string OneBotAction = "CqBot.OneBotActionAttribute";
+
     /// <summary>Each handler attribute with the post type of the events it handles; null for middleware.</summary>
     public static readonly (string Attribute, string? PostType)[] Handlers =
     [

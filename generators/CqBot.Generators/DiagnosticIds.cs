@@ -1,7 +1,7 @@
 namespace CqBot.Generators;
 
 /// <summary>
-/// The ids of the diagnostics about command, handler and plugin declarations. The reading code, shared by the
+/// The ids of the diagnostics about command, handler, plugin and API action declarations. The reading code, shared by the
 /// generators and the analyzers, records a problem by id; the analyzers own the descriptors and report them.
 /// </summary>
 internal static class DiagnosticIds
@@ -53,4 +53,16 @@ internal static class DiagnosticIds
     public const string SecondPluginClass = "CQB2202";
 
     public const string UnsupportedSetting = "CQB2203";
+
+    public const string InvalidActionMethod = "CQB2301";
+
+    public const string UnsupportedActionParameter = "CQB2302";
+
+    public const string UnsupportedActionReturn = "CQB2303";
+
+    public const string UnsupportedResultProperty = "CQB2304";
+
+    public const string ModeWithResult = "CQB2305";
+
+    public const string DuplicateActionName = "CQB2306";
 }

@@ -96,12 +96,6 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     /// <summary>What a code fix needs to know, as keys and values taking turns; empty for most diagnostics.</summary>
     public EquatableArray<string> Properties { get; init; }
 
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
-        new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
-
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, new EquatableArray<string>(arguments));
-
     public static DiagnosticInfo Create(string id, Location? location, params string[] arguments) =>
         new(id, LocationInfo.From(location), new EquatableArray<string>(arguments));
 
