@@ -80,8 +80,6 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
             new TextSpan(position, length),
             new LinePositionSpan(new LinePosition(LineSpan.Start.Line, character), new LinePosition(LineSpan.Start.Line, character + length)));
     }
-
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 }
 
 /// <summary>A diagnostic kept as plain values.</summary>
