@@ -1,4 +1,5 @@
 using System.Text;
+using CqBot.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot;
@@ -80,7 +81,23 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
     private static DateTimeOffset Now(Session session) =>
         (session.Services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow();
 
-    private async ValueTask<Message?> RunAsync(Session session, Invocation invocation, int depth)
+    private ValueTask<Message?> RunAsync(Session session, Invocation invocation, int depth) =>
+        CommandInstrumentation.IsEnabled ? RunMeasuredAsync(session, invocation, depth) : RunCoreAsync(session, invocation, depth, null);
+
+    private async ValueTask<Message?> RunMeasuredAsync(Session session, Invocation invocation, int depth)
+    {
+        var measurement = CommandInstrumentation.Start(invocation.Command);
+        try
+        {
+            return await RunCoreAsync(session, invocation, depth, measurement).ConfigureAwait(false);
+        }
+        finally
+        {
+            measurement.Stop();
+        }
+    }
+
+    private async ValueTask<Message?> RunCoreAsync(Session session, Invocation invocation, int depth, CommandInstrumentation? measurement)
     {
         var command = invocation.Command;
         CommandContext? context = null;
@@ -96,9 +113,11 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             }
             context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
             reply = await command.Handler(context).ConfigureAwait(false);
+            measurement?.Ended(context.Progress);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
+            measurement?.Failed(exception);
             LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
             dispatcher.RaiseError(session, exception);
             reply = exception is StoreFailureException ? table.Texts.StorageUnavailable : table.Texts.UnknownError;
