@@ -8,7 +8,8 @@ internal static class EchoBot
 {
     public static int Run(string[] args)
     {
-        var builder = BotApplication.CreateBuilder([.. args, "--no-rate-limit"]);
+        using var listener = args.Contains(TelemetryListener.Option) ? new TelemetryListener() : null;
+        var builder = BotApplication.CreateBuilder([.. args.Where(a => a != TelemetryListener.Option), "--no-rate-limit"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.Run();
