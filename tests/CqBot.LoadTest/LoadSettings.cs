@@ -5,7 +5,7 @@ namespace CqBot.LoadTest;
 /// <summary>
 /// What to run: <c>--duration</c>, <c>--warmup</c> (seconds), <c>--inflight</c>, <c>--rates 2000,10000</c>,
 /// <c>--conversations 1000</c>, <c>--only ws,http,ws-open,http-open,conversations</c>, and <c>--listen-metrics</c>
-/// (the bot listens to its own metrics and activities).
+/// (the bot listens to its own metrics and activities) or <c>--listen-meters-only</c>.
 /// </summary>
 internal sealed record LoadSettings(TimeSpan Duration, TimeSpan Warmup, int InFlight, int[] Rates, string[]? Only)
 {
@@ -18,6 +18,9 @@ internal sealed record LoadSettings(TimeSpan Duration, TimeSpan Warmup, int InFl
     /// <summary>The bot attaches a meter listener and an activity listener to everything CqBot publishes.</summary>
     public bool ListenMetrics { get; init; }
 
+    /// <summary>The bot attaches a meter listener only, no activity listener.</summary>
+    public bool ListenMetersOnly { get; init; }
+
     public bool Runs(string scenario) => Only is null || Array.IndexOf(Only, scenario) >= 0;
 
     public static LoadSettings Parse(string[] args)
@@ -28,6 +31,12 @@ internal sealed record LoadSettings(TimeSpan Duration, TimeSpan Warmup, int InFl
             if (args[i] == "--listen-metrics")
             {
                 settings = settings with { ListenMetrics = true };
+                i--;
+                continue;
+            }
+            if (args[i] == "--listen-meters-only")
+            {
+                settings = settings with { ListenMetersOnly = true };
                 i--;
                 continue;
             }
@@ -44,7 +53,7 @@ internal sealed record LoadSettings(TimeSpan Duration, TimeSpan Warmup, int InFl
                 "--rates" => settings with { Rates = [.. value.Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))] },
                 "--only" => settings with { Only = value.Split(',') },
                 "--conversations" => settings with { Conversations = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration, --warmup, --inflight, --rates, --conversations, --only, --listen-metrics."),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration, --warmup, --inflight, --rates, --conversations, --only, --listen-metrics, --listen-meters-only."),
             };
         }
         return settings;

@@ -10,15 +10,19 @@ namespace CqBot.LoadTest;
 /// </summary>
 internal sealed class TelemetryListener : IDisposable
 {
+    /// <summary>Meters and activities.</summary>
     public const string Option = "--listen-metrics";
 
+    /// <summary>Meters alone: what metrics cost without tracing.</summary>
+    public const string MetersOnlyOption = "--listen-meters-only";
+
     private readonly MeterListener _meters = new();
-    private readonly ActivityListener _activities;
+    private readonly ActivityListener? _activities;
     private long _measurements;
     private long _activitiesStopped;
     private double _sum;
 
-    public TelemetryListener()
+    public TelemetryListener(bool activities)
     {
         _meters.InstrumentPublished = static (instrument, listener) =>
         {
@@ -31,6 +35,10 @@ internal sealed class TelemetryListener : IDisposable
         _meters.SetMeasurementEventCallback<int>((_, value, tags, _) => Record(value, tags));
         _meters.SetMeasurementEventCallback<double>((_, value, tags, _) => Record(value, tags));
         _meters.Start();
+        if (!activities)
+        {
+            return;
+        }
         _activities = new ActivityListener
         {
             ShouldListenTo = static source => source.Name == "CqBot",
@@ -61,7 +69,7 @@ internal sealed class TelemetryListener : IDisposable
     public void Dispose()
     {
         _meters.Dispose();
-        _activities.Dispose();
+        _activities?.Dispose();
         Console.Error.WriteLine($"telemetry listener: {_measurements} measurements, {_activitiesStopped} activities");
     }
 }

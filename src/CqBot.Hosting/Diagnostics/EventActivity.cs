@@ -16,7 +16,7 @@ internal static class EventActivity
         {
             return null;
         }
-        var activity = HostingMetrics.Source.StartActivity("cqbot.event " + work.Event.PostType, ActivityKind.Consumer);
+        var activity = HostingMetrics.Source.StartActivity(NameOf(work.Event.PostType), ActivityKind.Consumer);
         if (activity is null)
         {
             return null;
@@ -62,6 +62,16 @@ internal static class EventActivity
             HostingMetrics.EventDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tags);
         }
     }
+
+    private static string NameOf(string postType) => postType switch
+    {
+        "message" => "cqbot.event message",
+        "notice" => "cqbot.event notice",
+        "request" => "cqbot.event request",
+        "meta_event" => "cqbot.event meta_event",
+        "message_sent" => "cqbot.event message_sent",
+        _ => "cqbot.event " + postType,
+    };
 
     private static string ChatKind(ChannelKind kind) => kind switch
     {

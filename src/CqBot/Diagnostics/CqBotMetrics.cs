@@ -45,6 +45,9 @@ internal static class CqBotMetrics
 
     public static void ConversationEnded() => Interlocked.Decrement(ref s_waiting);
 
+    /// <summary>Creates the instruments, if no earlier use did: reading a field runs the class's initializer.</summary>
+    public static void Publish() => GC.KeepAlive(ConversationsWaiting);
+
     /// <summary>Seconds since <paramref name="start"/>, a <see cref="Stopwatch.GetTimestamp"/> value.</summary>
     public static double SecondsSince(long start) => Stopwatch.GetElapsedTime(start).TotalSeconds;
 }
