@@ -22,8 +22,11 @@ internal sealed class TelemetryListener : IDisposable
     private long _activitiesStopped;
     private double _sum;
 
-    public TelemetryListener(bool activities)
+    private readonly bool _quiet;
+
+    public TelemetryListener(bool activities, bool quiet = false)
     {
+        _quiet = quiet;
         _meters.InstrumentPublished = static (instrument, listener) =>
         {
             if (instrument.Meter.Name == "CqBot")
@@ -70,6 +73,10 @@ internal sealed class TelemetryListener : IDisposable
     {
         _meters.Dispose();
         _activities?.Dispose();
+        if (_quiet)
+        {
+            return;
+        }
         Console.Error.WriteLine($"telemetry listener: {_measurements} measurements, {_activitiesStopped} activities");
     }
 }

@@ -4,28 +4,35 @@ namespace CqBot.Diagnostics;
 
 /// <summary>
 /// Measures one command run: <c>cqbot.command.runs</c>, <c>cqbot.command.duration</c> and a
-/// <c>cqbot.command</c> activity, tagged with the command's name and its outcome. Made only while
-/// something listens; otherwise the middleware runs the command unmeasured.
+/// <c>cqbot.command</c> activity, tagged with the command's name and its outcome. A struct that lives in
+/// the middleware's state machine; inactive, and free, while nothing listens.
 /// </summary>
-internal sealed class CommandInstrumentation
+internal struct CommandInstrumentation
 {
-    private readonly string _command;
+    private readonly string? _command;
     private readonly Activity? _activity;
     private readonly long _start;
-    private string _outcome = CommandOutcomes.Failed;
+    private string _outcome;
 
     private CommandInstrumentation(string command, Activity? activity)
     {
         _command = command;
         _activity = activity;
         _start = Stopwatch.GetTimestamp();
+        // A run that ends by an exception the middleware lets through (cancellation) counts as failed.
+        _outcome = CommandOutcomes.Failed;
     }
 
-    public static bool IsEnabled =>
+    private static bool IsEnabled =>
         CqBotMetrics.CommandRuns.Enabled || CqBotMetrics.CommandDuration.Enabled || CqBotActivitySource.Source.HasListeners();
 
+    /// <summary>Starts measuring when something listens; otherwise returns an inactive measurement.</summary>
     public static CommandInstrumentation Start(CommandDefinition command)
     {
+        if (!IsEnabled)
+        {
+            return default;
+        }
         var activity = CqBotActivitySource.Source.HasListeners()
             ? CqBotActivitySource.Source.StartActivity("cqbot.command " + command.Name, ActivityKind.Internal)
             : null;
@@ -34,16 +41,27 @@ internal sealed class CommandInstrumentation
     }
 
     /// <summary>The command returned; <paramref name="progress"/> tells whether it ran or what stopped it.</summary>
-    public void Ended(CommandProgress progress) => _outcome = progress switch
+    public void Ended(CommandProgress progress)
     {
-        CommandProgress.ParseError => CommandOutcomes.ParseError,
-        CommandProgress.Refused => CommandOutcomes.Refused,
-        CommandProgress.CheckRefused or CommandProgress.Parsed => CommandOutcomes.CheckRefused,
-        _ => CommandOutcomes.Ok,
-    };
+        if (_command is null)
+        {
+            return;
+        }
+        _outcome = progress switch
+        {
+            CommandProgress.ParseError => CommandOutcomes.ParseError,
+            CommandProgress.Refused => CommandOutcomes.Refused,
+            CommandProgress.CheckRefused or CommandProgress.Parsed => CommandOutcomes.CheckRefused,
+            _ => CommandOutcomes.Ok,
+        };
+    }
 
     public void Failed(Exception exception)
     {
+        if (_command is null)
+        {
+            return;
+        }
         _outcome = CommandOutcomes.Failed;
         if (_activity is not null)
         {
@@ -52,8 +70,12 @@ internal sealed class CommandInstrumentation
         }
     }
 
-    public void Stop()
+    public readonly void Stop()
     {
+        if (_command is null)
+        {
+            return;
+        }
         if (_activity is not null)
         {
             _activity.SetTag(TagNames.CommandOutcome, _outcome);
