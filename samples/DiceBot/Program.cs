@@ -8,7 +8,10 @@ using Fortune;
 // The dice commands of this project need no line here; plugins from libraries are added by name.
 var builder = BotApplication.CreateBuilder(args);
 builder.AddPlugin<FortunePlugin>();
+// Metrics and traces go nowhere unless CqBot:Telemetry:Otlp or CqBot:Telemetry:Prometheus is true.
+var telemetry = Telemetry.AddExporters(builder);
 var app = builder.Build();
+telemetry.MapScrapeEndpoint(app);
 // Users are kept in data/cqbot.db (SQLite) unless CqBot:Storage says otherwise; each message's user
 // comes with the dice statistics that roll and stats read and write.
 app.OnBeforeAttachUser(DiceStats.Request);

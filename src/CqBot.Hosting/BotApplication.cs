@@ -1,3 +1,4 @@
+using CqBot.Hosting.Authentication;
 using CqBot.Hosting.Configuration;
 using CqBot.Hosting.Health;
 using CqBot.Hosting.HttpPost;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,6 +48,19 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
         web.MapGet("/healthz", (RequestDelegate)web.Services.GetRequiredService<HealthEndpoint>().HandleAsync);
         web.Lifetime.ApplicationStarted.Register(OnStarted);
     }
+
+    /// <summary>
+    /// The routes beside the OneBot endpoints, for an exporter's scrape endpoint (<c>/metrics</c>) or a page
+    /// of your own. Put <see cref="AccessTokenCheck"/> in front of anything that should not be public.
+    /// </summary>
+    public IEndpointRouteBuilder Endpoints => _web;
+
+    /// <summary>
+    /// Middleware that lets a request through only with the access token (<c>CqBot:AccessToken</c>) when
+    /// one is set, checked as on the OneBot endpoints: 401 without it, 403 with a wrong one. For example
+    /// <c>app.Endpoints.MapPrometheusScrapingEndpoint("/metrics", null, branch => branch.Use(app.AccessTokenCheck), null, null)</c>.
+    /// </summary>
+    public Func<RequestDelegate, RequestDelegate> AccessTokenCheck => AccessTokenGate.Create(Services.GetRequiredService<AccessTokenValidator>());
 
     /// <summary>
     /// Creates a builder. Settings come from appsettings.json, <c>CQBOT_*</c> environment variables

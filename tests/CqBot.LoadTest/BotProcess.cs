@@ -22,7 +22,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public Uri Universal => new(string.Create(CultureInfo.InvariantCulture, $"ws://127.0.0.1:{Port}/ws/"));
 
-    public static async Task<BotProcess> StartAsync(int core)
+    public static async Task<BotProcess> StartAsync(int core, string? listenOption)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -40,6 +40,10 @@ internal sealed class BotProcess : IAsyncDisposable
             start.ArgumentList.Add(self);
         }
         start.ArgumentList.Add("bot");
+        if (listenOption is not null)
+        {
+            start.ArgumentList.Add(listenOption);
+        }
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var process = Process.Start(start)!;

@@ -8,7 +8,10 @@ internal static class EchoBot
 {
     public static int Run(string[] args)
     {
-        var builder = BotApplication.CreateBuilder([.. args, "--no-rate-limit"]);
+        using var listener = args.Contains(TelemetryListener.Option) ? new TelemetryListener(activities: true)
+            : args.Contains(TelemetryListener.MetersOnlyOption) ? new TelemetryListener(activities: false)
+            : null;
+        var builder = BotApplication.CreateBuilder([.. args.Where(a => a is not (TelemetryListener.Option or TelemetryListener.MetersOnlyOption)), "--no-rate-limit"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.Run();

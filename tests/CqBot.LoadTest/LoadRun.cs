@@ -24,7 +24,10 @@ internal static class LoadRun
             // The generator on core 0, the bot on core 1.
             Process.GetCurrentProcess().ProcessorAffinity = 1;
         }
-        await using var bot = await BotProcess.StartAsync(core: Environment.ProcessorCount > 1 ? 1 : 0);
+        await using var bot = await BotProcess.StartAsync(core: Environment.ProcessorCount > 1 ? 1 : 0, settings.ListenMetrics ? TelemetryListener.Option : settings.ListenMetersOnly ? TelemetryListener.MetersOnlyOption : null);
+        Console.WriteLine(settings.ListenMetrics ? "the bot listens to its CqBot metrics and activities"
+            : settings.ListenMetersOnly ? "the bot listens to its CqBot metrics, not to its activities"
+            : "no listener on the bot's metrics and activities");
         Console.WriteLine($"bot pid on core {(Environment.ProcessorCount > 1 ? 1 : 0)}, generator on core 0; warm-up {settings.Warmup.TotalSeconds} s, measured {settings.Duration.TotalSeconds} s per scenario");
         Console.WriteLine();
         Console.WriteLine("| scenario | events/s | p50 µs | p99 µs | max µs | lost | bot CPU µs/event | bot RSS MB | generator cores busy |");

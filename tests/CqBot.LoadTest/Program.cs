@@ -2,4 +2,10 @@ using CqBot.LoadTest;
 
 // `bot` runs the echo bot (the process under test); anything else runs the load generator, which
 // starts the bot itself, pinned to its own core. See README.md beside this file.
-return args is ["bot", ..] ? EchoBot.Run(args[1..]) : await LoadRun.RunAsync(args);
+// `instrument-cost` measures the instruments in one process, without sockets.
+return args switch
+{
+    ["bot", ..] => EchoBot.Run(args[1..]),
+    ["instrument-cost", ..] => await InstrumentCost.RunAsync(args[1..]),
+    _ => await LoadRun.RunAsync(args),
+};

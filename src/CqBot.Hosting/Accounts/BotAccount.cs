@@ -23,6 +23,7 @@ internal sealed class BotAccount : IApiTransport
     public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout, ApiHooks hooks)
     {
         SelfId = selfId;
+        AccountTag = selfId;
         _http = http;
         _limiter = limiter;
         _apiTimeout = apiTimeout;
@@ -30,6 +31,9 @@ internal sealed class BotAccount : IApiTransport
     }
 
     public long SelfId { get; }
+
+    /// <summary>The <c>cqbot.account</c> tag value, boxed once rather than at every measurement.</summary>
+    public object AccountTag { get; }
 
     public Bot Bot { get; }
 

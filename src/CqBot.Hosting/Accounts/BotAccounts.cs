@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.HttpApi;
 using CqBot.Hosting.RateLimiting;
 using CqBot.Hosting.WebSockets;
@@ -27,6 +28,7 @@ public sealed partial class BotAccounts : IDisposable
         _http = http;
         _time = time;
         _logger = logger;
+        HostingMetrics.Register(this);
     }
 
     /// <summary>
@@ -72,7 +74,11 @@ public sealed partial class BotAccounts : IDisposable
     }
 
     /// <summary>Releases the HTTP client of the accounts' API calls; the application does this when it stops.</summary>
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        HostingMetrics.Unregister(this);
+        _http.Dispose();
+    }
 
     internal ICollection<Accounts.BotAccount> All => _accounts.Values;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
 using CqBot.Hosting.Authentication;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Pipeline;
 using CqBot.Hosting.Protocol;
 using CqBot.Hosting.QuickOperations;
@@ -32,17 +33,20 @@ internal sealed partial class HttpPostEndpoint(
         {
             case CredentialCheck.Missing:
                 LogRefused(Remote(context), "no access token");
+                HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Unauthorized);
                 response.Headers.WWWAuthenticate = "Bearer";
                 response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             case CredentialCheck.Wrong:
                 LogRefused(Remote(context), "a wrong access token");
+                HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Forbidden);
                 response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
         }
         if (request.ContentLength > options.MaxBodySize)
         {
             LogTooLarge(Remote(context), request.ContentLength.Value, options.MaxBodySize);
+            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.TooLarge);
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -56,6 +60,7 @@ internal sealed partial class HttpPostEndpoint(
         if (body is null)
         {
             LogTooLarge(Remote(context), -1, options.MaxBodySize);
+            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.TooLarge);
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -67,10 +72,12 @@ internal sealed partial class HttpPostEndpoint(
             {
                 case CredentialCheck.Missing:
                     LogRefused(Remote(context), "no X-Signature");
+                    HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Unauthorized);
                     response.StatusCode = StatusCodes.Status401Unauthorized;
                     return;
                 case CredentialCheck.Wrong:
                     LogRefused(Remote(context), "a wrong X-Signature");
+                    HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Forbidden);
                     response.StatusCode = StatusCodes.Status403Forbidden;
                     return;
             }
@@ -79,6 +86,7 @@ internal sealed partial class HttpPostEndpoint(
         catch (EventParseException exception)
         {
             LogMalformed(exception, Remote(context), length);
+            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.ParseError);
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -91,6 +99,7 @@ internal sealed partial class HttpPostEndpoint(
         {
             // Valid JSON, but not an event: an implementation posts nothing else here.
             LogNotAnEvent(Remote(context), length);
+            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.NotAnEvent);
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -99,11 +108,12 @@ internal sealed partial class HttpPostEndpoint(
         if (selfId == 0)
         {
             LogRefused(Remote(context), "no X-Self-ID header and no self_id");
+            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.NoSelfId);
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
         var slot = new HttpReplySlot();
-        if (!ingress.Accept(accounts.GetOrAdd(selfId), @event, slot))
+        if (!ingress.Accept(accounts.GetOrAdd(selfId), @event, Transports.HttpPost, slot))
         {
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;

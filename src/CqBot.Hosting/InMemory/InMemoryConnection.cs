@@ -1,4 +1,5 @@
 using CqBot.Hosting.Accounts;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Pipeline;
 
 namespace CqBot.Hosting;
@@ -36,7 +37,7 @@ public sealed class InMemoryConnection
     {
         var @event = EventParser.Parse(eventJson.Span);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_ingress.Accept(_account, @event, reply: null, done))
+        if (!_ingress.Accept(_account, @event, Transports.InMemory, reply: null, done))
         {
             throw new InvalidOperationException("The bot is shutting down and takes no more events.");
         }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CqBot.Hosting.Accounts;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Protocol;
 using CqBot.Hosting.WebSockets;
 using Microsoft.Extensions.Logging;
@@ -34,6 +36,7 @@ internal sealed partial class EventIngress : IEventSink
         {
             if (@event.SelfId == 0)
             {
+                HostingMetrics.Refused(Transports.OfWebSocket(source.Origin), RefusalReasons.NoSelfId);
                 LogNoSelfId(source.Origin);
                 return;
             }
@@ -41,16 +44,30 @@ internal sealed partial class EventIngress : IEventSink
             replaced?.CloseReplacedInBackground();
             account = source.Account!;
         }
-        if (!Accept(account, @event, null))
+        if (!Accept(account, @event, Transports.OfWebSocket(source.Origin), null))
         {
             LogDropped(account.SelfId, @event.PostType);
         }
     }
 
-    /// <summary>Queues an event; false when the bot is shutting down.</summary>
-    public bool Accept(BotAccount account, Event @event, HttpReplySlot? reply, TaskCompletionSource? done = null)
+    /// <summary>Queues an event that came by <paramref name="transport"/>; false when the bot is shutting down.</summary>
+    public bool Accept(BotAccount account, Event @event, string transport, HttpReplySlot? reply, TaskCompletionSource? done = null)
     {
         account.LastEvent = _time.GetUtcNow();
+        long received = 0;
+        if (HostingMetrics.EventsObserved)
+        {
+            received = Stopwatch.GetTimestamp();
+            if (HostingMetrics.EventsReceived.Enabled)
+            {
+                HostingMetrics.EventsReceived.Add(1, new TagList
+                {
+                    { HostingTags.Account, account.AccountTag },
+                    { HostingTags.PostType, @event.PostType },
+                    { HostingTags.Transport, transport },
+                });
+            }
+        }
         if (EventFacts.IsMetaEvent(@event))
         {
             switch (EventFacts.MetaEventType(@event))
@@ -72,7 +89,13 @@ internal sealed partial class EventIngress : IEventSink
             return true;
         }
         // An HTTP POST waits for the handler anyway: start it on the request's thread.
-        return _pipeline.TryEnqueue(new EventWork(account, @event, EventFacts.ChannelOf(@event), reply, done), startInline: reply is not null);
+        var work = new EventWork(account, @event, EventFacts.ChannelOf(@event), reply, done) { Transport = transport, Received = received };
+        if (_pipeline.TryEnqueue(work, startInline: reply is not null))
+        {
+            return true;
+        }
+        HostingMetrics.Refused(transport, RefusalReasons.ShuttingDown);
+        return false;
     }
 
     [LoggerMessage(EventId = 2520, Level = LogLevel.Warning, Message = "An event from a {Origin} WebSocket has no self_id; it was skipped.")]

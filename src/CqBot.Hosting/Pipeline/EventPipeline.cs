@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.QuickOperations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,10 +29,27 @@ internal sealed partial class EventPipeline : IDisposable
         _scopes = scopes;
         _sender = sender;
         _logger = logger;
+        HostingMetrics.Register(this);
     }
 
     /// <summary>Events taken and not yet finished.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Events queued behind an earlier event of their chat; <paramref name="longest"/> is the longest chat's queue.</summary>
+    public int Backlog(out int longest)
+    {
+        var total = 0;
+        longest = 0;
+        lock (_channels)
+        {
+            foreach (var queue in _channels.Values)
+            {
+                total += queue.Count;
+                longest = Math.Max(longest, queue.Count);
+            }
+        }
+        return total;
+    }
 
     /// <summary>
     /// Queues an event behind earlier ones of its chat; false once shutdown has begun. When the chat is
@@ -109,6 +128,15 @@ internal sealed partial class EventPipeline : IDisposable
     private async Task ProcessAsync(EventWork work)
     {
         var cancellation = work.Account.HandlerToken(_handlersCancelled.Token);
+        // With nothing listening this is one branch; the event's activity is the parent of its commands' and API calls'.
+        long start = 0;
+        Activity? activity = null;
+        Exception? failure = null;
+        if (HostingMetrics.EventsObserved)
+        {
+            start = work.Received != 0 ? work.Received : Stopwatch.GetTimestamp();
+            activity = EventActivity.Start(work, start);
+        }
         try
         {
             var scope = _scopes.CreateAsyncScope();
@@ -135,6 +163,7 @@ internal sealed partial class EventPipeline : IDisposable
         catch (Exception exception)
         {
             // A handler's bug never takes the bot down, nor blocks the chat's later events.
+            failure = exception;
             work.Reply?.TryComplete(null);
             if (exception is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
@@ -143,6 +172,10 @@ internal sealed partial class EventPipeline : IDisposable
         }
         finally
         {
+            if (start != 0)
+            {
+                EventActivity.Stop(work, activity, start, failure);
+            }
             work.Done?.TrySetResult();
             if (Interlocked.Decrement(ref _inFlight) == 0 && !_accepting)
             {
@@ -188,7 +221,11 @@ internal sealed partial class EventPipeline : IDisposable
         }
     }
 
-    public void Dispose() => _handlersCancelled.Dispose();
+    public void Dispose()
+    {
+        HostingMetrics.Unregister(this);
+        _handlersCancelled.Dispose();
+    }
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Error, Message = "Handling a {PostType} event of bot {SelfId} failed.")]
     private partial void LogEventFailed(Exception exception, long selfId, string postType);

@@ -1,11 +1,18 @@
 using CqBot.Infrastructure;
 using CqBot.Hosting.Accounts;
+using CqBot.Hosting.Diagnostics;
 
 namespace CqBot.Hosting.Pipeline;
 
 /// <summary>One event waiting for or going through its handlers.</summary>
 internal sealed class EventWork(BotAccount account, Event @event, ChannelKey channel, HttpReplySlot? reply, TaskCompletionSource? done = null) : IChatOrdering
 {
+    /// <summary>How the event came: a <c>cqbot.transport</c> tag value.</summary>
+    public string Transport { get; init; } = Transports.InMemory;
+
+    /// <summary>When it was received (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), or 0 when nothing was listening then.</summary>
+    public long Received { get; init; }
+
     public BotAccount Account { get; } = account;
 
     public Event Event { get; } = @event;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CqBot.Hosting.Diagnostics;
 
 namespace CqBot.Hosting.RateLimiting;
 
@@ -14,11 +15,13 @@ internal sealed class SendRateLimiter
     private readonly long _selfId;
     private readonly GatedBucket _account;
     private readonly ConcurrentDictionary<long, GatedBucket> _groups = new();
+    private readonly object _accountTag;
     private int _queued;
 
     public SendRateLimiter(long selfId, SendRateLimitOptions options, TimeProvider time)
     {
         _selfId = selfId;
+        _accountTag = selfId;
         _options = options;
         _time = time;
         _account = new GatedBucket(new TokenBucket(options.AccountBurst, options.AccountPerSecond, time));
@@ -33,18 +36,27 @@ internal sealed class SendRateLimiter
         if (Interlocked.Increment(ref _queued) > _options.QueueLimit)
         {
             Interlocked.Decrement(ref _queued);
+            if (HostingMetrics.SendRefused.Enabled)
+            {
+                HostingMetrics.SendRefused.Add(1, new KeyValuePair<string, object?>(HostingTags.Account, _accountTag));
+            }
             throw new SendQueueFullException(
                 $"Bot {_selfId} already has {_options.QueueLimit} messages waiting for its send rate limit; this one was dropped. Send less often, or raise CqBot:RateLimit limits.");
         }
         try
         {
+            var delayed = false;
             if (groupId is { } id)
             {
                 var group = _groups.GetOrAdd(id, static (_, state) =>
                     new GatedBucket(new TokenBucket(state._options.GroupBurst, state._options.GroupPerSecond, state._time)), this);
-                await AcquireAsync(group, cancellationToken).ConfigureAwait(false);
+                delayed = await AcquireAsync(group, cancellationToken).ConfigureAwait(false);
             }
-            await AcquireAsync(_account, cancellationToken).ConfigureAwait(false);
+            delayed |= await AcquireAsync(_account, cancellationToken).ConfigureAwait(false);
+            if (delayed && HostingMetrics.SendDelayed.Enabled)
+            {
+                HostingMetrics.SendDelayed.Add(1, new KeyValuePair<string, object?>(HostingTags.Account, _accountTag));
+            }
         }
         finally
         {
@@ -52,9 +64,12 @@ internal sealed class SendRateLimiter
         }
     }
 
-    private async ValueTask AcquireAsync(GatedBucket bucket, CancellationToken cancellationToken)
+    // True when the message had to wait: behind another message of the bucket, or for a token.
+    private async ValueTask<bool> AcquireAsync(GatedBucket bucket, CancellationToken cancellationToken)
     {
-        await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entered = bucket.Gate.WaitAsync(cancellationToken);
+        var delayed = !entered.IsCompleted;
+        await entered.ConfigureAwait(false);
         try
         {
             while (true)
@@ -62,8 +77,9 @@ internal sealed class SendRateLimiter
                 var wait = bucket.Bucket.TryTake();
                 if (wait == TimeSpan.Zero)
                 {
-                    return;
+                    return delayed;
                 }
+                delayed = true;
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CqBot.Hosting.Accounts;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -108,6 +109,7 @@ internal sealed partial class OneBotWebSocket
             }
             catch (EventParseException exception)
             {
+                HostingMetrics.Refused(Transports.OfWebSocket(Origin), RefusalReasons.ParseError);
                 LogMalformedFrame(exception, Account?.SelfId ?? 0, frame.Length);
                 return;
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CqBot.Hosting.Authentication;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -29,27 +30,32 @@ internal sealed partial class ReverseWebSocketEndpoint(
         {
             case CredentialCheck.Missing:
                 LogRefused(Remote(context), "no access token");
+                HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Unauthorized);
                 await RefuseAsync(context, StatusCodes.Status401Unauthorized, "An access token is required.").ConfigureAwait(false);
                 return;
             case CredentialCheck.Wrong:
                 LogRefused(Remote(context), "a wrong access token");
+                HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Forbidden);
                 await RefuseAsync(context, StatusCodes.Status403Forbidden, "The access token is wrong.").ConfigureAwait(false);
                 return;
         }
         if (!long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var selfId) || selfId == 0)
         {
             LogRefused(Remote(context), "no X-Self-ID header");
+            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.NoSelfId);
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "The X-Self-ID header with the bot's QQ number is required.").ConfigureAwait(false);
             return;
         }
         if (!TryReadRole(request, out var role))
         {
             LogRefused(Remote(context), "an unknown X-Client-Role");
+            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.BadRole);
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
             return;
         }
         if (tracker.IsStopping)
         {
+            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.ShuttingDown);
             await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The bot is shutting down.").ConfigureAwait(false);
             return;
         }

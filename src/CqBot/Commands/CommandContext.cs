@@ -35,7 +35,14 @@ public sealed class CommandContext
     public CancellationToken CancellationToken => Session.CancellationToken;
 
     /// <summary>The command's help text, in the bot's language.</summary>
-    public Message Help() => CommandHelp.Format(Command, Texts, Table?.Commands, Table?.FirstPrefix ?? "");
+    public Message Help()
+    {
+        Progress = Diagnostics.CommandProgress.Ran;
+        return CommandHelp.Format(Command, Texts, Table?.Commands, Table?.FirstPrefix ?? "");
+    }
+
+    /// <summary>How far the command flow got, for the outcome its metrics and activity report.</summary>
+    internal Diagnostics.CommandProgress Progress { get; set; }
 
     /// <summary>The dispatcher's table the command was found in.</summary>
     internal DispatchTable? Table { get; init; }

@@ -19,6 +19,7 @@ public static partial class CommandParser
     public static ParsedCommand Parse(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        context.Progress = Diagnostics.CommandProgress.Parsed;
         return Parse(context.Command.Signature, context.Source, context.ArgumentsStart);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CqBot.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot;
@@ -83,6 +84,8 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
     private async ValueTask<Message?> RunAsync(Session session, Invocation invocation, int depth)
     {
         var command = invocation.Command;
+        // Inactive (one test) unless something listens to command runs.
+        var measurement = CommandInstrumentation.Start(command);
         CommandContext? context = null;
         Message? reply;
         try
@@ -96,9 +99,11 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             }
             context = new CommandContext(session, command, source, start, table.Texts) { Table = table };
             reply = await command.Handler(context).ConfigureAwait(false);
+            measurement.Ended(context.Progress);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
+            measurement.Failed(exception);
             LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
             dispatcher.RaiseError(session, exception);
             reply = exception is StoreFailureException ? table.Texts.StorageUnavailable : table.Texts.UnknownError;
@@ -108,6 +113,10 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
                 await dispatcher.RaiseCommandAsync(table.CommandHooks!, failed).ConfigureAwait(false);
             }
             return reply;
+        }
+        finally
+        {
+            measurement.Stop();
         }
         // Only a command that got past its before-command listeners ran, and only then is there a command event.
         if (context.Event is { Ran: true } ran)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CqBot.Diagnostics;
 
 namespace CqBot;
 
@@ -23,6 +24,7 @@ internal sealed class Conversations
             return false;
         }
         Interlocked.Decrement(ref _count);
+        CqBotMetrics.ConversationEnded();
         return waiter.TrySetResult(message);
     }
 
@@ -42,6 +44,7 @@ internal sealed class Conversations
             static (_, state) =>
             {
                 Interlocked.Increment(ref state.Conversations._count);
+                CqBotMetrics.ConversationStarted();
                 return state.Waiter;
             },
             static (_, older, state) =>
@@ -67,6 +70,7 @@ internal sealed class Conversations
             if (_waiting.TryRemove(new KeyValuePair<Key, TaskCompletionSource<MessageEvent?>>(key, waiter)))
             {
                 Interlocked.Decrement(ref _count);
+                CqBotMetrics.ConversationEnded();
             }
         }
     }

@@ -1,3 +1,4 @@
+using CqBot.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -43,6 +44,8 @@ public sealed partial class EventDispatcher : IEventRoutes
 
     private EventDispatcher(IEnumerable<CommandDefinition> commands, ILogger? logger)
     {
+        // The core's instruments are published with the first dispatcher, so that a listener sees them before the first event.
+        CqBotMetrics.Publish();
         _logger = logger ?? NullLogger.Instance;
         foreach (var command in commands)
         {

@@ -21,13 +21,21 @@ public static class CommandFlow
         return context.Command.HasLimits ? CheckLimitsFirstAsync(context, parsed) : RunHooksAsync(context, parsed);
     }
 
-    private static async ValueTask<Message?> CheckLimitsFirstAsync(CommandContext context, ParsedCommand parsed) =>
-        await CommandLimits.CheckAsync(context).ConfigureAwait(false) ?? await RunHooksAsync(context, parsed).ConfigureAwait(false);
+    private static async ValueTask<Message?> CheckLimitsFirstAsync(CommandContext context, ParsedCommand parsed)
+    {
+        if (await CommandLimits.CheckAsync(context).ConfigureAwait(false) is { } refusal)
+        {
+            context.Progress = Diagnostics.CommandProgress.Refused;
+            return refusal;
+        }
+        return await RunHooksAsync(context, parsed).ConfigureAwait(false);
+    }
 
     private static ValueTask<Message?> RunHooksAsync(CommandContext context, ParsedCommand parsed)
     {
         if (context.Table?.CommandHooks is not { } hooks)
         {
+            context.Progress = Diagnostics.CommandProgress.Ran;
             return default;
         }
         var e = new CommandEvent(context, new CommandArguments(context.Command.Signature, parsed));
@@ -35,6 +43,7 @@ public static class CommandFlow
         if (hooks.Before.Length == 0)
         {
             e.Ran = true;
+            context.Progress = Diagnostics.CommandProgress.Ran;
             return default;
         }
         return RunAsync(hooks.Before, e);
@@ -50,10 +59,12 @@ public static class CommandFlow
             }
             if (await entry.Gate!(e).ConfigureAwait(false) is { } stop)
             {
+                e.Context.Progress = Diagnostics.CommandProgress.CheckRefused;
                 return stop;
             }
         }
         e.Ran = true;
+        e.Context.Progress = Diagnostics.CommandProgress.Ran;
         return null;
     }
 }

@@ -10,6 +10,7 @@ public static class CommandReply
     public static Message FromError(CommandContext context, CommandParseError error)
     {
         ArgumentNullException.ThrowIfNull(context);
+        context.Progress = Diagnostics.CommandProgress.ParseError;
         return error.ToText(context.Texts);
     }
 
