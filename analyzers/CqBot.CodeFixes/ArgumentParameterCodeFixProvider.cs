@@ -19,8 +19,9 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace CqBot.CodeFixes;
 
 /// <summary>
-/// CQB2003 (a declared argument has no parameter): renames the parameter that was meant for it
-/// (<c>dices</c> for <c>&lt;dice&gt;</c>), or adds a parameter of the argument's type.
+/// CQB2003 (a declared argument has no parameter) and CQB2009 (a declared option has none): renames the
+/// parameter that was meant for it (<c>dices</c> for <c>&lt;dice&gt;</c>), or adds a parameter of the
+/// declared type (<c>bool loud = false</c> for a flag).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ArgumentParameterCodeFixProvider)), Shared]
 public sealed class ArgumentParameterCodeFixProvider : CodeFixProvider
@@ -29,7 +30,7 @@ public sealed class ArgumentParameterCodeFixProvider : CodeFixProvider
     private const string AddKey = "AddParameterForArgument";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("CQB2003");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("CQB2003", "CQB2009");
 
     /// <inheritdoc />
     /// <remarks>
@@ -135,8 +136,10 @@ public sealed class ArgumentParameterCodeFixProvider : CodeFixProvider
         await Renamer.RenameSymbolAsync(document.Project.Solution, parameter, new SymbolRenameOptions(), name, cancellationToken).ConfigureAwait(false);
 
     /// <summary>A parameter to add for an argument, as the diagnostic describes it.</summary>
-    private sealed class Addition(string name, string type, bool variadic, bool optional, int index)
+    private sealed class Addition(string name, string type, bool variadic, bool optional, int index, bool flag)
     {
+        public bool Flag { get; } = flag;
+
         public string Name { get; } = name;
 
         public string Type { get; } = type;
@@ -158,7 +161,8 @@ public sealed class ArgumentParameterCodeFixProvider : CodeFixProvider
             var variadic = properties.TryGetValue("Variadic", out var v) && v == "true";
             var optional = properties.TryGetValue("Required", out var r) && r == "false" && !variadic;
             var index = properties.TryGetValue("Index", out var i) && int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-            return new Addition(ParameterName(argument), type ?? "", variadic, optional, index);
+            var flag = properties.TryGetValue("Flag", out var f) && f == "true";
+            return new Addition(ParameterName(argument), type ?? "", variadic, optional, index, flag);
         }
 
         public ParameterListSyntax AddTo(ParameterListSyntax list, bool annotations)
@@ -171,7 +175,12 @@ public sealed class ArgumentParameterCodeFixProvider : CodeFixProvider
                     SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression()))));
             }
             var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(Name));
-            if (Optional && (!isReference || annotations))
+            if (Flag)
+            {
+                // A flag is there or not: false when left out.
+                parameter = parameter.WithType(type).WithDefault(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)));
+            }
+            else if (Optional && (!isReference || annotations))
             {
                 // Nullable: left out, the argument arrives as null.
                 parameter = parameter.WithType(SyntaxFactory.NullableType(type));

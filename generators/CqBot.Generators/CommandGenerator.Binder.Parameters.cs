@@ -152,8 +152,23 @@ partial class CommandGenerator
                     if (!hasParameter)
                     {
                         var nearest = NearestUnboundParameter(pending.Name, byParameter);
+                        var syntax = pending.Declarations[0].Syntax;
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.OptionWithoutParameter, pending.Declarations[0].Option.Location,
-                            pending.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with { Suggestion = nearest });
+                            pending.Name, declaration.Name, source.MethodName, DidYouMeanParameter(nearest)) with
+                        {
+                            Suggestion = nearest,
+                            // For the fix, as for an argument: an option is optional, and one without a value is a flag.
+                            Properties = new EquatableArray<string>(new[]
+                            {
+                                "Argument", pending.Name,
+                                "Index", (declaration.Arguments.Count + pending.Slot).ToString(CultureInfo.InvariantCulture),
+                                "Type", syntax.TakesValue ? syntax.Type ?? "" : "boolean",
+                                "Required", "false",
+                                "Variadic", "false",
+                                "Flag", syntax.TakesValue ? "false" : "true",
+                                "Unmatched", string.Join(",", UnmatchedParameters(byName)),
+                            }),
+                        });
                     }
                 }
                 _pendingInOrder = [.. byName.Values];
@@ -161,6 +176,29 @@ partial class CommandGenerator
             }
 
             private List<PendingOption> _pendingInOrder = [];
+
+            // Parameters that are neither a declared argument nor a declared option: where a misspelled name hides.
+            private List<string> UnmatchedParameters(Dictionary<string, PendingOption> options)
+            {
+                var unmatched = new List<string>();
+                foreach (var parameter in source.Parameters)
+                {
+                    if (parameter.Injected is not null || options.ContainsKey(Normalize(parameter.Name)))
+                    {
+                        continue;
+                    }
+                    var isArgument = false;
+                    foreach (var argument in declaration.Arguments)
+                    {
+                        isArgument |= Normalize(argument.Name) == Normalize(parameter.Name);
+                    }
+                    if (!isArgument)
+                    {
+                        unmatched.Add(parameter.Name);
+                    }
+                }
+                return unmatched;
+            }
 
             // The parameter a misspelt argument or option most likely meant: one that neither an argument
             // nor an option claims and that is not injected, within a few edits of the name.
