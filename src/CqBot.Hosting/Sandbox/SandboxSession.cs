@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CqBot.Hosting.Sandbox;
 
@@ -44,7 +46,10 @@ internal sealed class SandboxSession
         {
             var api = new SandboxApi(SelfId, session.ShowMessage, session.ShowCall);
             var connection = app.ConnectInMemory(SelfId, api);
-            await session.LoopAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Ctrl+C outside the line editor (or SIGTERM) stops the host; the chat ends with it.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellationToken, app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            await session.LoopAsync(connection, stopping.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -80,6 +85,10 @@ internal sealed class SandboxSession
             {
                 await connection.PostAsync(Encoding.UTF8.GetBytes(MessageEvent(line))).WaitAsync(EventTimeout, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
             catch (TimeoutException)
             {
                 Write(Dim("(the bot is still working on that message; its answer will show when it comes)"));
@@ -99,9 +108,26 @@ internal sealed class SandboxSession
         if (_editor is not null)
         {
             // The editor blocks on the keyboard; the bot keeps running on the thread pool meanwhile.
-            return await Task.Run(() => _editor.ReadLine(prompt), cancellationToken).ConfigureAwait(false);
+            // When the host stops meanwhile, the read is left behind and the chat ends.
+            try
+            {
+                return await Task.Run(() => _editor.ReadLine(prompt), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
         }
-        var line = await _input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        string? line;
+        try
+        {
+            // Console.In reads synchronously and ignores the token: wait for it on the side.
+            line = await Task.Run(_input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
         if (line is not null)
         {
             // Piped input is not echoed by a terminal: show it, so the transcript reads as a chat.
