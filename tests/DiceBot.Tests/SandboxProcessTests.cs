@@ -71,6 +71,8 @@ public sealed class SandboxProcessTests
         {
             await RunToolAsync(tmux!, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "sandbox", "-x", "120", "-y", "40",
                 "-c", workingDirectory, ShellCommand("sandbox"));
+            // The pane stays when the program ends, so its last words can be read.
+            await RunToolAsync(tmux!, "-L", socket, "set-option", "-w", "-t", "sandbox", "remain-on-exit", "on");
             await WaitForPaneAsync(tmux!, socket, pane => pane.Contains("Type a message"), "the greeting");
 
             await RunToolAsync(tmux!, "-L", socket, "send-keys", "-t", "sandbox", "roll 2d6", "Enter");
