@@ -65,36 +65,38 @@ public sealed class SandboxProcessTests
             Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "tmux is missing; CI must install it (.ci/run does).");
             Skip.If(true, "tmux is not installed.");
         }
-        var socket = "cqbot-sandbox-" + Guid.NewGuid().ToString("N");
+        // A server of its own, on a socket the test removes.
+        var socket = Path.Combine(Path.GetTempPath(), "cqbot-sandbox-" + Guid.NewGuid().ToString("N"));
         var workingDirectory = Directory.CreateTempSubdirectory("cqbot-sandbox-").FullName;
         try
         {
-            await RunToolAsync(tmux!, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "sandbox", "-x", "120", "-y", "40",
+            await RunToolAsync(tmux!, "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "sandbox", "-x", "120", "-y", "40",
                 "-c", workingDirectory, ShellCommand("sandbox"));
             // The pane stays when the program ends, so its last words can be read.
-            await RunToolAsync(tmux!, "-L", socket, "set-option", "-w", "-t", "sandbox", "remain-on-exit", "on");
+            await RunToolAsync(tmux!, "-S", socket, "set-option", "-w", "-t", "sandbox", "remain-on-exit", "on");
             await WaitForPaneAsync(tmux!, socket, pane => pane.Contains("Type a message"), "the greeting");
 
-            await RunToolAsync(tmux!, "-L", socket, "send-keys", "-t", "sandbox", "roll 2d6", "Enter");
+            await RunToolAsync(tmux!, "-S", socket, "send-keys", "-t", "sandbox", "roll 2d6", "Enter");
             var pane = await WaitForPaneAsync(tmux!, socket, pane => Count(pane, "bot> 2d6 = ") == 1, "the roll");
             Assert.Contains("[private] 10001> roll 2d6", pane);
 
             // Up brings the line back onto the prompt; Enter sends it again.
-            await RunToolAsync(tmux!, "-L", socket, "send-keys", "-t", "sandbox", "Up");
+            await RunToolAsync(tmux!, "-S", socket, "send-keys", "-t", "sandbox", "Up");
             await WaitForPaneAsync(tmux!, socket, pane => LastLine(pane) == "[private] 10001> roll 2d6", "the recalled line");
-            await RunToolAsync(tmux!, "-L", socket, "send-keys", "-t", "sandbox", "Enter");
+            await RunToolAsync(tmux!, "-S", socket, "send-keys", "-t", "sandbox", "Enter");
             await WaitForPaneAsync(tmux!, socket, pane => Count(pane, "bot> 2d6 = ") == 2, "the second roll");
 
             // Editing in the middle of the line: "pig", Left, Backspace, "in" makes "ping".
-            await RunToolAsync(tmux!, "-L", socket, "send-keys", "-t", "sandbox", "pig", "Left", "BSpace", "in", "End", "Enter");
+            await RunToolAsync(tmux!, "-S", socket, "send-keys", "-t", "sandbox", "pig", "Left", "BSpace", "in", "End", "Enter");
             await WaitForPaneAsync(tmux!, socket, pane => pane.Contains("bot> pong"), "pong");
 
-            await RunToolAsync(tmux!, "-L", socket, "send-keys", "-t", "sandbox", "C-d");
+            await RunToolAsync(tmux!, "-S", socket, "send-keys", "-t", "sandbox", "C-d");
             await WaitForPaneAsync(tmux!, socket, pane => pane.Contains("bye"), "the goodbye");
         }
         finally
         {
-            await RunToolAsync(tmux!, "-L", socket, "kill-server").ContinueWith(static _ => { }, TaskScheduler.Default);
+            await RunToolAsync(tmux!, "-S", socket, "kill-server").ContinueWith(static _ => { }, TaskScheduler.Default);
+            File.Delete(socket);
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
@@ -117,7 +119,7 @@ public sealed class SandboxProcessTests
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < Timeout)
         {
-            pane = (await RunToolAsync(tmux, "-L", socket, "capture-pane", "-p", "-t", "sandbox")).Replace("\r", "", StringComparison.Ordinal);
+            pane = (await RunToolAsync(tmux, "-S", socket, "capture-pane", "-p", "-t", "sandbox")).Replace("\r", "", StringComparison.Ordinal);
             if (done(pane))
             {
                 return pane;
