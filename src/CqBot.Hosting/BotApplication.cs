@@ -194,6 +194,11 @@ public sealed partial class BotApplication : IEventRoutes, IAsyncDisposable
             await run(this, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (Services.GetService<Sandbox.SandboxMarker>() is not null)
+        {
+            await Sandbox.SandboxSession.RunAsync(this, Console.In, Console.Out, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         try
         {
             await _web.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -11,11 +11,13 @@ using CqBot.Hosting.Startup;
 using CqBot.Hosting.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace CqBot.Hosting;
@@ -47,6 +49,24 @@ public sealed class BotApplicationBuilder
         // Bound first, so that code's Configure<BotOptions> calls win over configuration.
         _web.Services.AddOptions<BotOptions>().Configure<IConfiguration>(static (options, configuration) => BotOptionsReader.Bind(configuration, options));
         _web.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
+        if (commandLine.Sandbox)
+        {
+            UseSandbox();
+        }
+    }
+
+    // The terminal chat: no listener (the in-memory connection is the only way in), users in memory
+    // unless a store was configured, and the log kept out of the chat (warnings and up, on stderr).
+    private void UseSandbox()
+    {
+        _web.Services.AddSingleton<IServer, Sandbox.SandboxServer>();
+        _web.Services.AddSingleton(new Sandbox.SandboxMarker());
+        if (string.IsNullOrWhiteSpace(_web.Configuration["CqBot:Storage:Provider"]))
+        {
+            _web.Configuration["CqBot:Storage:Provider"] = "memory";
+        }
+        _web.Logging.SetMinimumLevel(LogLevel.Warning);
+        _web.Services.Configure<ConsoleLoggerOptions>(static options => options.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
     /// <summary>Services for dependency injection; command handlers and middleware can ask for them.</summary>

@@ -22,13 +22,20 @@ internal sealed class BotCommandLine
     private readonly Option<double?> _apiTimeout = new("--api-timeout") { Description = "Seconds an API call waits for its response (default 60).", HelpName = "seconds" };
     private readonly Option<bool> _noRateLimit = new("--no-rate-limit") { Description = "Send messages without the outbound rate limit." };
     private readonly Option<string> _environment = new("--environment") { Description = "The hosting environment, e.g. Development (picks appsettings.<environment>.json).", HelpName = "name" };
+    private readonly Command _sandbox = new("sandbox", "Chat with the bot in this terminal, with no OneBot implementation: type messages as a user, see the replies and the API calls. Nothing listens on the network; users are kept in memory unless CqBot:Storage:Provider is set.");
 
     public BotCommandLine()
     {
         foreach (var option in (ReadOnlySpan<Option>)[_urls, _accessToken, _secret, _apiRoot, _forward, _prefix, _nickname, _maxBodySize, _apiTimeout, _noRateLimit, _environment])
         {
+            // Recursive, so that `sandbox --prefix /` works as well as `--prefix / sandbox`.
+            option.Recursive = true;
             _root.Options.Add(option);
         }
+        _root.Subcommands.Add(_sandbox);
+        // Running the bot needs no verb; these actions are never invoked, they only make the verb optional.
+        _root.SetAction(static _ => 0);
+        _sandbox.SetAction(static _ => 0);
     }
 
     /// <summary>
@@ -63,7 +70,7 @@ internal sealed class BotCommandLine
         {
             settings["CqBot:RateLimit:Enabled"] = "false";
         }
-        return new CommandLineSettings(settings, result.GetValue(_environment));
+        return new CommandLineSettings(settings, result.GetValue(_environment)) { Sandbox = result.CommandResult.Command == _sandbox };
     }
 
     private static bool IsVersion(ParseResult result)
@@ -96,4 +103,8 @@ internal sealed class BotCommandLine
 }
 
 /// <summary>Configuration keys from the command line, and the environment name if one was given.</summary>
-internal sealed record CommandLineSettings(Dictionary<string, string?> Settings, string? Environment);
+internal sealed record CommandLineSettings(Dictionary<string, string?> Settings, string? Environment)
+{
+    /// <summary>Whether the <c>sandbox</c> verb was given: chat with the bot in the terminal instead of serving.</summary>
+    public bool Sandbox { get; init; }
+}
