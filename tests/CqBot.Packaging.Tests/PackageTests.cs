@@ -20,6 +20,7 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
         var packages = Directory.GetFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var expected = new[] { "CqBot", "CqBot.Core", "CqBot.Data.PostgreSql", "CqBot.Data.Sqlite", "CqBot.Testing" }
             .SelectMany(id => new[] { $"{id}.{packed.Version}.nupkg", $"{id}.{packed.Version}.snupkg" })
+            .Append($"CqBot.Templates.{packed.Version}.nupkg")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, packages);
 
@@ -64,6 +65,31 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
         Assert.Equal(["EchoBot", "libe_sqlite3.so"], files);
 
         await using var bot = await BotProcess.StartAsync(Path.Combine(publish, "EchoBot"));
+        await AssertEchoesAsync(bot);
+    }
+
+    [PackagingFact]
+    public async Task Template_MakesABotWhoseTestsPass_AndWhoseCommandAnswers()
+    {
+        await packed.EnsureReadyAsync();
+        // The template is installed into a hive of its own, leaving the machine's templates alone.
+        var hive = Path.Combine(packed.Root, "template-hive");
+        var solution = Path.Combine(packed.Root, "from-template");
+        Directory.CreateDirectory(solution);
+        await packed.WriteNuGetConfigAsync(solution);
+        await Dotnet.RunAsync(packed.Root, "new", "install", Path.Combine(packed.Feed, $"CqBot.Templates.{packed.Version}.nupkg"), "--debug:custom-hive", hive);
+        await Dotnet.RunAsync(packed.Root, "new", "cqbot", "-n", "MyBot", "-o", solution, "--debug:custom-hive", hive);
+
+        var project = await File.ReadAllTextAsync(Path.Combine(solution, "MyBot", "MyBot.csproj"));
+        Assert.Contains($"""<PackageReference Include="CqBot" Version="{packed.Version}" />""", project);
+        Assert.True(File.Exists(Path.Combine(solution, "MyBot.Tests", "MyBot.Tests.csproj")));
+
+        var test = await Dotnet.RunAsync(solution, "test", "--disable-build-servers");
+        Assert.Matches(@"Passed!.*Failed: +0, Passed: +2,", test);
+        var build = await Dotnet.RunAsync(solution, "build", Path.Combine("MyBot", "MyBot.csproj"), "-c", "Release", "--disable-build-servers");
+        Assert.DoesNotContain(": warning ", build, StringComparison.Ordinal);
+
+        await using var bot = await BotProcess.StartAsync("dotnet", Path.Combine(solution, "MyBot", "bin", "Release", "net10.0", "MyBot.dll"));
         await AssertEchoesAsync(bot);
     }
 

@@ -11,6 +11,8 @@ namespace CqBot.Packaging.Tests;
 public sealed class PackedBot : IDisposable
 {
     private readonly Lazy<Task> _ready;
+    private List<string> _sources = [];
+    private string _machinePackages = "";
 
     public PackedBot()
     {
@@ -50,42 +52,21 @@ public sealed class PackedBot : IDisposable
             "-p:PackageVersion=" + Version, "--disable-build-servers");
 
         // The machine's own package sources and packages folder, read before the bot's nuget.config exists.
-        var sources = (await Dotnet.RunAsync(Root, "nuget", "list", "source", "--format", "short"))
+        _sources = (await Dotnet.RunAsync(Root, "nuget", "list", "source", "--format", "short"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith("E ", StringComparison.Ordinal))
             .Select(line => line[2..].Trim())
             .ToList();
-        Assert.NotEmpty(sources);
-        var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (string.IsNullOrEmpty(machinePackages))
+        Assert.NotEmpty(_sources);
+        _machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? "";
+        if (string.IsNullOrEmpty(_machinePackages))
         {
             var locals = await Dotnet.RunAsync(Root, "nuget", "locals", "global-packages", "--list");
-            machinePackages = locals[(locals.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            _machinePackages = locals[(locals.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
         }
 
         Directory.CreateDirectory(Project);
-        // The bot's packages go to a folder of their own; what the machine already has is read from
-        // its folder rather than downloaded again.
-        var sourceLines = string.Concat(sources.Select((source, i) => $"""
-                <add key="source{i}" value="{source}" />
-
-            """));
-        await File.WriteAllTextAsync(Path.Combine(Project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" />
-              </config>
-              <fallbackPackageFolders>
-                <clear />
-                <add key="machine" value="{machinePackages}" />
-              </fallbackPackageFolders>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Feed}" />
-            {sourceLines}  </packageSources>
-            </configuration>
-            """);
+        await WriteNuGetConfigAsync(Project);
         await File.WriteAllTextAsync(Path.Combine(Project, "EchoBot.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -113,6 +94,35 @@ public sealed class PackedBot : IDisposable
                 [Command("echo <text:text>", Description = "Says the text back")]
                 public static string Say(string text) => text;
             }
+            """);
+    }
+
+    /// <summary>
+    /// Writes a nuget.config into <paramref name="directory"/>: the local feed and the machine's own
+    /// sources only, the packages going to a folder of their own; what the machine already has is
+    /// read from its folder rather than downloaded again.
+    /// </summary>
+    public Task WriteNuGetConfigAsync(string directory)
+    {
+        var sourceLines = string.Concat(_sources.Select((source, i) => $"""
+                <add key="source{i}" value="{source}" />
+
+            """));
+        return File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" />
+              </config>
+              <fallbackPackageFolders>
+                <clear />
+                <add key="machine" value="{_machinePackages}" />
+              </fallbackPackageFolders>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+            {sourceLines}  </packageSources>
+            </configuration>
             """);
     }
 
