@@ -308,6 +308,23 @@ public sealed class DataAttachTests
     }
 
     [Fact]
+    public async Task DisabledCommand_InAChannel_IsNotSuggestedThereEither()
+    {
+        await using var bot = await StartAsync();
+        var channel = await bot.Data.GetChannelAsync(Group);
+        channel.Disable("ping");
+        await bot.Data.SaveAsync(channel);
+        bot.App.DispatchSettings = new CommandDispatchSettings { Prefixes = ["/"] };
+        const string typo = "/pinng";
+
+        var here = await bot.ReceiveGroupMessageAsync(Group, Bob, typo);
+        var elsewhere = await bot.ReceiveGroupMessageAsync(Group + 1, Bob, typo);
+
+        Assert.DoesNotContain("ping", here.Text ?? "");
+        Assert.Contains("“ping”", elsewhere.Text);
+    }
+
+    [Fact]
     public async Task AttachUserListener_Stop_AnswersInsteadOfTheCommand()
     {
         await using var bot = await StartAsync(configure: app => app.OnAttachUser((session, user) =>

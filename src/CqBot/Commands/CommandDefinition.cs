@@ -82,11 +82,15 @@ public sealed class CommandDefinition
         }
     }
 
-    /// <summary>True when both the command's and its plugin's scope allow <paramref name="event"/>.</summary>
-    internal bool IsInScope(Event @event)
+    /// <summary>
+    /// True when the command is there for <paramref name="session"/>: both the command's and its plugin's
+    /// scope allow its event, and the session's channel has not turned the command or its plugin off.
+    /// </summary>
+    internal bool IsAvailable(Session session)
     {
         var own = Volatile.Read(ref _scope);
-        return (own.IsEverywhere || own.Allows(@event)) && (Owner is not { } owner || owner.Allows(@event));
+        return (own.IsEverywhere || own.Allows(session.Event)) && (Owner is not { } owner || owner.Allows(session.Event))
+            && (session.Channel is not { } channel || !channel.IsDisabled(this));
     }
 
     /// <summary>The handler that binds the parsed values and runs the command.</summary>

@@ -23,7 +23,7 @@ internal sealed class CommandSuggestions
     /// <paramref name="ratio"/> × its length edits away (names of two characters or fewer are never
     /// suggested); all those at the smallest distance, in registry order.
     /// </summary>
-    public static List<string> Find(CommandRegistry commands, Event @event, ReadOnlySpan<char> name, double ratio)
+    public static List<string> Find(CommandRegistry commands, Session session, ReadOnlySpan<char> name, double ratio)
     {
         var found = new List<string>();
         if (ratio <= 0)
@@ -33,7 +33,7 @@ internal sealed class CommandSuggestions
         var best = int.MaxValue;
         foreach (var command in commands.Commands)
         {
-            if (command.Hidden || !command.IsInScope(@event))
+            if (command.Hidden || !command.IsAvailable(session))
             {
                 continue;
             }

@@ -41,7 +41,6 @@ internal static class HelpCommand
         var showHidden = parsed.GetOption(0).Boolean;
         var table = context.Table!;
         var prefix = table.FirstPrefix;
-        var @event = context.Session.Event;
         if (parsed.ArgumentCount == 0)
         {
             // Commands of a plugin that is out of scope here, turned off in this channel, or above the
@@ -49,11 +48,11 @@ internal static class HelpCommand
             var session = context.Session;
             var authority = session.User?.Authority ?? 1;
             return CommandHelp.FormatList(table.Commands, context.Texts, prefix, showHidden, command =>
-                command.IsInScope(@event) && command.Authority <= authority && (session.Channel is not { } channel || !channel.IsDisabled(command)));
+                command.IsAvailable(session) && command.Authority <= authority);
         }
         var name = parsed.GetArgument(0).Text;
         if ((!table.Commands.TryGet(name, out var command) && !table.Commands.TryGet(name.Replace(' ', '.'), out command))
-            || !command.IsInScope(@event))
+            || !command.IsAvailable(context.Session))
         {
             return context.Texts.CommandNotFound;
         }

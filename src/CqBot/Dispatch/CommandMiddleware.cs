@@ -32,7 +32,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             return await next().ConfigureAwait(false);
         }
         var suggestions = dispatcher.Suggestions;
-        if (suggestions.HasPending && suggestions.Take(session, Now(session)) is { } confirmed && confirmed.Command.IsInScope(session.Event))
+        if (suggestions.HasPending && suggestions.Take(session, Now(session)) is { } confirmed && confirmed.Command.IsAvailable(session))
         {
             return await RunAsync(session, new Invocation(confirmed.Command, confirmed.Source, confirmed.Start), depth: 0).ConfigureAwait(false);
         }
@@ -48,7 +48,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
 
     private Message? Suggest(Session session, string content, Miss miss)
     {
-        var names = CommandSuggestions.Find(table.Commands, session.Event, content.AsSpan(miss.NameStart, miss.NameEnd - miss.NameStart), table.Settings.SuggestionDistance);
+        var names = CommandSuggestions.Find(table.Commands, session, content.AsSpan(miss.NameStart, miss.NameEnd - miss.NameStart), table.Settings.SuggestionDistance);
         if (names.Count == 0)
         {
             return null;
@@ -242,8 +242,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         }
 
         var commands = table.Commands;
-        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, session.Event, text, i, addressed) is { } shortcut
-            && (session.Channel is not { } shortcutChannel || !shortcutChannel.IsDisabled(shortcut.Command)))
+        if (commands.Shortcuts.Count > 0 && MatchShortcut(commands, session, text, i, addressed) is { } shortcut)
         {
             return shortcut;
         }
@@ -297,7 +296,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             i = end;
         }
         // A command of a plugin that is out of scope here, or turned off in this channel, is not there for this message.
-        if (!command.IsInScope(session.Event) || (session.Channel is { } channel && channel.IsDisabled(command)))
+        if (!command.IsAvailable(session))
         {
             return null;
         }
@@ -306,13 +305,13 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
             : new Invocation(command, preset + text[i..], 0);
     }
 
-    private static Invocation? MatchShortcut(CommandRegistry commands, Event @event, string text, int start, bool addressed)
+    private static Invocation? MatchShortcut(CommandRegistry commands, Session session, string text, int start, bool addressed)
     {
         var message = text.AsSpan(start).Trim();
         foreach (var (shortcut, command) in commands.Shortcuts)
         {
             if (!message.StartsWith(shortcut.Pattern, StringComparison.Ordinal) || (shortcut.RequireAddress && !addressed)
-                || !command.IsInScope(@event))
+                || !command.IsAvailable(session))
             {
                 continue;
             }
