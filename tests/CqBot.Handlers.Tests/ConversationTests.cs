@@ -40,14 +40,33 @@ public sealed class ConversationTests
             return answer.IsAnswered ? "你好，" + answer.PlainText : "没等到回答。";
         }, prepend: true);
 
-        var registering = bot.PostAsync(bot.GroupMessage(1, 42, "register"));
-        await WaitUntilAsync(() => bot.App.Services.GetRequiredService<EventDispatcher>().WaitingPrompts == 1);
+        var question = await bot.ReceiveGroupMessageAsync(1, 42, "register");
         // "ping" would be answered "pong" by the test handlers: as an answer it must not be.
-        var answering = await bot.ReceiveGroupMessageAsync(1, 42, "ping");
-        await registering.WaitAsync(Wait);
+        var answer = await bot.ReceiveGroupMessageAsync(1, 42, "ping");
 
-        Assert.Empty(answering.Calls);
-        Assert.Equal(["你叫什么名字？", "你好，ping"], bot.Calls.Select(call => call.MessageText));
+        Assert.Equal("你叫什么名字？", question.Text);
+        Assert.Equal("你好，ping", answer.Text);
+        Assert.Equal(2, bot.Calls.Count);
+    }
+
+    [Fact]
+    public async Task TestBot_ReadsAConversationAsQuestionAnswerQuestion()
+    {
+        await using var bot = await StartAsync();
+        using var age = bot.App.Use(async (session, next) =>
+        {
+            if (session.PlainText != "age")
+            {
+                return await next();
+            }
+            var answer = await session.PromptAsync<int>("几岁？", maxAttempts: 3);
+            return answer.IsAnswered ? $"{answer.Value + 1} next year" : answer.Outcome.ToString();
+        }, prepend: true);
+
+        Assert.Equal("几岁？", (await bot.ReceivePrivateMessageAsync(42, "age")).Text);
+        Assert.Equal("请提供一个整数。", (await bot.ReceivePrivateMessageAsync(42, "twelve")).Text);
+        Assert.Equal("13 next year", (await bot.ReceivePrivateMessageAsync(42, "12")).Text);
+        Assert.Equal(0, bot.App.Services.GetRequiredService<EventDispatcher>().WaitingPrompts);
     }
 
     [Fact]
@@ -89,14 +108,14 @@ public sealed class ConversationTests
         await using var bot = await StartAsync();
         using var ask = UsePrompt(bot);
 
-        var asking = bot.PostAsync(bot.GroupMessage(1, 42, "ask"));
-        await WaitUntilAsync(() => bot.App.Services.GetRequiredService<EventDispatcher>().WaitingPrompts == 1);
+        var question = await bot.ReceiveGroupMessageAsync(1, 42, "ask");
         bot.Clock.Advance(TimeSpan.FromSeconds(59));
         await Task.Delay(50);
-        Assert.False(asking.IsCompleted);
+        Assert.Equal(["确定吗？"], bot.Calls.Select(call => call.MessageText));
         bot.Clock.Advance(TimeSpan.FromSeconds(2));
-        await asking.WaitAsync(Wait);
+        await WaitUntilAsync(() => bot.Calls.Count == 2);
 
+        Assert.Equal("确定吗？", question.Text);
         Assert.Equal("TimedOut", bot.Calls[^1].MessageText);
     }
 

@@ -82,10 +82,9 @@ internal sealed partial class EventIngress : IEventSink
             }
         }
         // The answer to a waiting prompt goes to it before the chat's ordering, and nowhere else.
-        if (_dispatcher.TryDeliverToConversation(@event))
+        if (_dispatcher.TryDeliverToConversation(@event, done))
         {
             reply?.TryComplete(null);
-            done?.TrySetResult();
             return true;
         }
         // An HTTP POST waits for the handler anyway: start it on the request's thread.

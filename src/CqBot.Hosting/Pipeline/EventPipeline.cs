@@ -176,7 +176,7 @@ internal sealed partial class EventPipeline : IDisposable
             {
                 EventActivity.Stop(work, activity, start, failure);
             }
-            work.Done?.TrySetResult();
+            work.Finished();
             if (Interlocked.Decrement(ref _inFlight) == 0 && !_accepting)
             {
                 _drained.TrySetResult();

@@ -39,6 +39,16 @@ internal sealed class EventWork(BotAccount account, Event @event, ChannelKey cha
         }
     }
 
-    /// <summary>Completed when the event's handlers are done and its answer was sent, for in-memory connections.</summary>
-    public TaskCompletionSource? Done { get; } = done;
+    private TaskCompletionSource? _done = done;
+
+    /// <summary>
+    /// For in-memory connections: completed when the event's handlers are done and its answer was sent, or
+    /// when a handler waits for a user's answer. Once an answer resumes the handler, the answering event's
+    /// completion takes its place.
+    /// </summary>
+    public void Finished() => Interlocked.Exchange(ref _done, null)?.TrySetResult();
+
+    public void WaitingForAnswer() => Finished();
+
+    public void Resuming(TaskCompletionSource? answerHandled) => Interlocked.Exchange(ref _done, answerHandled)?.TrySetResult();
 }

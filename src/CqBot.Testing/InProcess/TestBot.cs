@@ -157,9 +157,11 @@ public sealed class TestBot : IAsyncDisposable
 
     /// <summary>
     /// Any event, as OneBot JSON; waits until the bot is done with it and returns the API calls made
-    /// meanwhile. Throws <see cref="TimeoutException"/> when the bot does not finish within
-    /// <paramref name="timeout"/> (<see cref="DefaultTimeout"/> unless given): a handler that hangs in
-    /// production hangs here too.
+    /// meanwhile. A handler that asks the user something (<c>session.PromptAsync</c>) is done for now once
+    /// its question is out and it waits; the user's answer, received next, returns once that handler is
+    /// done or asks again, so a conversation reads as question, answer, question. Throws
+    /// <see cref="TimeoutException"/> when the bot does not finish within <paramref name="timeout"/>
+    /// (<see cref="DefaultTimeout"/> unless given): a handler that hangs in production hangs here too.
     /// </summary>
     public async Task<TestReply> ReceiveAsync(string eventJson, TimeSpan? timeout = null)
     {
@@ -169,7 +171,7 @@ public sealed class TestBot : IAsyncDisposable
     }
 
     /// <summary>
-    /// Hands an event to the bot without waiting; the task completes when the bot is done with it.
+    /// Hands an event to the bot without waiting; the task completes when the bot is done with it (or waits for an answer, as with <see cref="ReceiveAsync"/>).
     /// Use it to send several events at once, as a busy group does.
     /// </summary>
     public Task PostAsync(string eventJson) => _connection.PostAsync(Encoding.UTF8.GetBytes(eventJson));

@@ -246,6 +246,13 @@ public sealed partial class EventDispatcher : IEventRoutes
     /// </summary>
     public bool TryDeliverToConversation(Event @event) => _conversations.TryDeliver(@event);
 
+    /// <summary>
+    /// As <see cref="TryDeliverToConversation(Event)"/>; when the message is taken, <paramref name="answerHandled"/>
+    /// completes once the handler that receives it is done or waits for another answer. A host that reports
+    /// when the bot is done with each event (a test kit) passes it.
+    /// </summary>
+    public bool TryDeliverToConversation(Event @event, TaskCompletionSource? answerHandled) => _conversations.TryDeliver(@event, answerHandled);
+
     /// <summary>Raised when a middleware, command, handler or listener throws; the bot logs it and goes on.</summary>
     public event Action<Session, Exception>? Error;
 

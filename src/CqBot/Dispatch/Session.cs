@@ -182,7 +182,7 @@ public sealed class Session
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, CancellationToken);
         var time = Services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
         // Waiting starts before the question goes out, so no answer can come before the prompt listens.
-        var waiting = conversations.WaitAsync(source, timeout ?? Table?.Settings.PromptTimeout ?? CommandDispatchSettings.DefaultPromptTimeout, time, stop.Token);
+        var prompt = conversations.Listen(source, ChatOrdering, timeout ?? Table?.Settings.PromptTimeout ?? CommandDispatchSettings.DefaultPromptTimeout, time, stop.Token);
         if (question is { Count: > 0 })
         {
             try
@@ -192,11 +192,11 @@ public sealed class Session
             catch
             {
                 await stop.CancelAsync().ConfigureAwait(false);
-                await waiting.ConfigureAwait(false);
+                await prompt.WaitAsync().ConfigureAwait(false);
                 throw;
             }
         }
-        var (answer, timedOut) = await waiting.ConfigureAwait(false);
+        var (answer, timedOut) = await prompt.WaitAsync().ConfigureAwait(false);
         return (answer, answer is not null ? PromptOutcome.Answered : timedOut ? PromptOutcome.TimedOut : PromptOutcome.Cancelled);
     }
 
