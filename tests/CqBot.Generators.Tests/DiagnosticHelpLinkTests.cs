@@ -30,6 +30,18 @@ public sealed partial class DiagnosticHelpLinkTests
         Assert.StartsWith(id.ToLowerInvariant() + "-", anchor, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Readme_ListsTheDiagnosticWithItsSeverityAndLink(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        var link = "docs/diagnostics.md#" + descriptor.HelpLinkUri.Substring(Page.Length);
+        var readme = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(DocsPath()))!, "README.md");
+        var row = File.ReadLines(readme).SingleOrDefault(line => line.StartsWith($"| [{id}]({link}) |", StringComparison.Ordinal));
+        Assert.True(row is not null, $"README.md's diagnostics table has no row for {id} linking to {link}");
+        Assert.Contains($" | {descriptor.DefaultSeverity.ToString().ToLowerInvariant()} | ", row, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Descriptors_AreFoundOnceEach()
     {

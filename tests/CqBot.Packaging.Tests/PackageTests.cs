@@ -69,7 +69,7 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
     }
 
     [PackagingFact]
-    public async Task Template_MakesABotWhoseTestsPass_AndWhoseCommandAnswers()
+    public async Task Template_MakesABotWhoseTestsPass_AndWhoseNativeBinaryAnswers()
     {
         await packed.EnsureReadyAsync();
         // The template is installed into a hive of its own, leaving the machine's templates alone.
@@ -86,10 +86,14 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
 
         var test = await Dotnet.RunAsync(solution, "test", "--disable-build-servers");
         Assert.Matches(@"Passed!.*Failed: +0, Passed: +2,", test);
-        var build = await Dotnet.RunAsync(solution, "build", Path.Combine("MyBot", "MyBot.csproj"), "-c", "Release", "--disable-build-servers");
-        Assert.DoesNotContain(": warning ", build, StringComparison.Ordinal);
+        // As its README says: one native binary, published without a warning.
+        var publish = Path.Combine(packed.Root, "from-template-publish");
+        var output = await Dotnet.RunAsync(solution, "publish", Path.Combine("MyBot", "MyBot.csproj"), "-c", "Release", "-r", "linux-x64", "-o", publish, "--disable-build-servers");
+        Assert.DoesNotContain(": warning ", output, StringComparison.Ordinal);
+        var files = Directory.GetFileSystemEntries(publish).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["MyBot", "libe_sqlite3.so"], files);
 
-        await using var bot = await BotProcess.StartAsync("dotnet", Path.Combine(solution, "MyBot", "bin", "Release", "net10.0", "MyBot.dll"));
+        await using var bot = await BotProcess.StartAsync(Path.Combine(publish, "MyBot"));
         await AssertEchoesAsync(bot);
     }
 
