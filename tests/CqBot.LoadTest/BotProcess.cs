@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace CqBot.LoadTest;
 
@@ -22,7 +23,20 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public Uri Universal => new(string.Create(CultureInfo.InvariantCulture, $"ws://127.0.0.1:{Port}/ws/"));
 
-    public static async Task<BotProcess> StartAsync(int core, string? listenOption)
+    /// <summary>Bytes the bot wrote to standard output and error so far (its log).</summary>
+    public long LogBytes => Interlocked.Read(ref _logBytes);
+
+    /// <summary>Lines the bot wrote so far.</summary>
+    public long LogLines => Interlocked.Read(ref _logLines);
+
+    private long _logBytes;
+    private long _logLines;
+
+    /// <summary>
+    /// Starts the bot pinned to <paramref name="core"/>. With <paramref name="quiet"/> its log is only
+    /// counted (and the first lines shown), for runs that provoke it.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(int core, string? listenOption, IReadOnlyList<string>? extraArguments = null, bool quiet = false)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -46,12 +60,29 @@ internal sealed class BotProcess : IAsyncDisposable
         }
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        foreach (var argument in extraArguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[bot] " + e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("[bot] " + e.Data); };
+        var bot = new BotProcess(process, port);
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            Interlocked.Add(ref bot._logBytes, Encoding.UTF8.GetByteCount(line) + 1);
+            var count = Interlocked.Increment(ref bot._logLines);
+            if (line.Length > 0 && (!quiet || count <= 20))
+            {
+                Console.Error.WriteLine("[bot] " + line);
+            }
+        }
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotProcess(process, port);
         await bot.WaitForListenerAsync();
         return bot;
     }
