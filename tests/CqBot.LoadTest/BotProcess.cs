@@ -29,6 +29,7 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Lines the bot wrote so far.</summary>
     public long LogLines => Interlocked.Read(ref _logLines);
 
+    private DirectoryInfo? _folder;
     private long _logBytes;
     private long _logLines;
 
@@ -64,8 +65,11 @@ internal sealed class BotProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
+        // A fresh folder, so that the bot's SQLite file starts empty on every run.
+        var folder = Directory.CreateTempSubdirectory("cqbot-loadtest-");
+        start.WorkingDirectory = folder.FullName;
         var process = Process.Start(start)!;
-        var bot = new BotProcess(process, port);
+        var bot = new BotProcess(process, port) { _folder = folder };
         void OnLine(string? line)
         {
             if (line is null)
@@ -113,6 +117,7 @@ internal sealed class BotProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        _folder?.Delete(recursive: true);
     }
 
     private long ReadStatusKb(string key)

@@ -205,8 +205,9 @@ internal static class ChaosRun
         }
     }
 
+    // Each account has groups of its own: a group shared by two accounts is answered by the one assigned to it.
     private static string Event(long selfId, int id) =>
-        FakeEvents.GroupMessage(selfId, 1 + (id % Groups), 42, "echo " + id.ToString(CultureInfo.InvariantCulture), id);
+        FakeEvents.GroupMessage(selfId, (selfId == WebSocketAccount ? 1 : 101) + (id % Groups), 42, "echo " + id.ToString(CultureInfo.InvariantCulture), id);
 
     // One text message of many megabytes, in 1 MB frames, from a client that holds the token.
     private static async Task<Outcome> HugeFrameAsync(BotProcess bot, int megabytes)
