@@ -133,7 +133,15 @@ internal static class EventFieldNames
             return EventField.Unknown;
         }
         Span<byte> buffer = stackalloc byte[MaxEscapedLength];
-        var length = reader.CopyString(buffer);
-        return Find(buffer[..length]);
+        try
+        {
+            var length = reader.CopyString(buffer);
+            return Find(buffer[..length]);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape: no text, so no known name; the value is skipped, not the event.
+            return EventField.Unknown;
+        }
     }
 }

@@ -288,8 +288,7 @@ internal ref partial struct ScannedEventJson : IEventJsonSource
     };
 
     /// <summary>The text of the string the last <see cref="Scan"/> passed over.</summary>
-    private string? ScannedString() =>
-        _escaped ? ReadWithReader(static (ref Utf8JsonReader reader) => reader.GetString()) : JsonText.Decode(Content);
+    private readonly string ScannedString() => _escaped ? JsonText.DecodeEscaped(Content) : JsonText.Decode(Content);
 
     /// <summary>Converts the scanned value with <see cref="Utf8JsonReader"/> over just its bytes.</summary>
     private T? ReadWithReader<T>(ValueReader<T> read)

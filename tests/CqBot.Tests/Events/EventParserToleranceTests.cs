@@ -257,16 +257,16 @@ public class EventParserToleranceTests
     }
 
     [Fact]
-    public void Parse_SenderWithUndecodableText_KeepsTheEventAndGivesSenderWithTheEventUserId()
+    public void Parse_SenderWithLoneSurrogate_KeepsTheSenderWithReplacementCharacter()
     {
-        // A lone surrogate escape is valid JSON but no valid text; only the sender, read on first use, is lost.
+        // A lone surrogate escape is valid JSON but no valid text; it decodes to U+FFFD, as invalid UTF-8 does.
         var evt = Assert.IsType<GroupMessageEvent>(EventParser.Parse("""
             {"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":"hi","sender":{"user_id":5,"nickname":"\ud800"}}
             """u8));
 
         Assert.Equal("hi", evt.Message.GetPlainText());
         Assert.Equal(5, evt.Sender.UserId);
-        Assert.Equal("", evt.Sender.Nickname);
+        Assert.Equal("\uFFFD", evt.Sender.Nickname);
     }
 
     [Fact]
