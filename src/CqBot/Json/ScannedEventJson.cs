@@ -204,6 +204,26 @@ internal ref partial struct ScannedEventJson : IEventJsonSource
         return ReadWithReader(static (ref Utf8JsonReader reader) => LenientJson.ReadNullableInt64(ref reader));
     }
 
+    public bool TryReadId(out long? value, out JsonTokenType kind)
+    {
+        kind = JsonTokenType.Number;
+        if (!_failed && TryReadPlainInteger(out var plain))
+        {
+            value = plain;
+            return true;
+        }
+
+        value = ReadNullableInt64();
+        if (_failed)
+        {
+            // The complete reader reads the event again and judges the value itself.
+            return true;
+        }
+
+        kind = _kind;
+        return value is not null || kind == JsonTokenType.Null;
+    }
+
     public bool? ReadNullableBoolean()
     {
         if (!Scan())
