@@ -8,8 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CqBot.Tests.Hosting;
 
-/// <summary>A flood of bad input over real sockets writes a handful of log lines, not one per refusal.</summary>
-public sealed class RefusalFloodTests : IAsyncLifetime
+/// <summary>
+/// Refused input over real sockets: one warning line without a stack trace, the same way on both
+/// transports, and a flood of it writes a handful of lines, not one per refusal.
+/// </summary>
+public sealed class RefusalLoggingTests : IAsyncLifetime
 {
     private const int Flood = 1000;
 
@@ -59,5 +62,46 @@ public sealed class RefusalFloodTests : IAsyncLifetime
         Assert.All(lines, line => Assert.Null(line.Exception));
         Assert.Contains(lines, line => line.Message.StartsWith($"{Flood - 1} more http_post input(s) refused (parse_error)", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Message.StartsWith($"{Flood - 1} more reverse_ws input(s) refused (parse_error)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Frame_WithoutPostTypeOrResponseFields_IsRefusedAsNotAnEventAtWarning()
+    {
+        _log.Entries.Clear();
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, TestEvents.SelfId);
+
+        await client.SendEventAsync($$$"""{"time":1,"self_id":{{{TestEvents.SelfId}}}}""");
+        await client.SendEventAsync($$$"""{"time":2,"self_id":{{{TestEvents.SelfId}}}}""");
+
+        // A response nobody waits for is no event either, but it is no refusal: it stays at Debug.
+        await client.SendEventAsync("""{"status":"ok","retcode":0,"data":null,"echo":"424242"}""");
+        await client.SendEventAsync(TestEvents.GroupMessageJson(123456, 42, "add 2 2"));
+        Assert.Equal("4", (await client.NextCallAsync(BotHost.Timeout)).MessageText);
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("without a post_type", lines[0].Message, StringComparison.Ordinal);
+        Assert.Null(lines[0].Exception);
+        Assert.StartsWith("1 more reverse_ws input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithoutPostType_IsRefusedAsNotAnEventAtWarning()
+    {
+        _log.Entries.Clear();
+        using var poster = new FakeOneBotPoster(_host.BaseUrl, TestEvents.SelfId);
+
+        var first = await poster.PostAsync("""{"time":1}""");
+        var second = await poster.PostAsync("""{"time":2}""");
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("without a post_type", lines[0].Message, StringComparison.Ordinal);
+        Assert.Null(lines[0].Exception);
+        Assert.StartsWith("1 more http_post input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
     }
 }
