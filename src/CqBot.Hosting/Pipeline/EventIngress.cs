@@ -29,6 +29,7 @@ internal sealed partial class EventIngress : IEventSink
         _logger = logger;
     }
 
+    /// <summary>Where every transport counts and logs what it refuses.</summary>
     public RefusalLog Refusals { get; }
 
     /// <summary>An event from a WebSocket. A forward socket learns its account from the first one.</summary>

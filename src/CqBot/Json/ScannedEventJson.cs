@@ -12,9 +12,10 @@ namespace CqBot.Json;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A single value of another shape (an escaped string, a floating-point id, a message the segment reader
-/// leaves to the complete reader) is handed to <see cref="Utf8JsonReader"/> over just that value's bytes,
-/// with the same conversion <see cref="ReaderEventJson"/> uses, so the result is the same. Values nobody
+/// Escaped strings are decoded by <see cref="JsonText.DecodeEscaped"/>, as the complete reader decodes
+/// them. A single value of another shape (a floating-point id, a message the segment reader leaves to the
+/// complete reader) is handed to <see cref="Utf8JsonReader"/> over just that value's bytes, with the same
+/// conversion <see cref="ReaderEventJson"/> uses, so the result is the same. Values nobody
 /// reads are passed over with the same grammar checks; the sender object and the raw message text are
 /// passed over that way and read from the event's bytes on first use.
 /// </para>
