@@ -10,12 +10,12 @@ namespace CqBot.Tests.Events;
 /// </summary>
 public sealed class EventIdTests
 {
-    public static TheoryData<string, string, LenientInputTests.Source> BadIds()
+    public static TheoryData<string, string, EventSource> BadIds()
     {
-        var data = new TheoryData<string, string, LenientInputTests.Source>();
+        var data = new TheoryData<string, string, EventSource>();
         string[] fields = ["self_id", "user_id", "group_id", "message_id", "operator_id", "target_id", "sender_id"];
         string[] values = ["\"abc\"", "[100]", "{\"id\":1}", "true", "\"\"", "\"12abc\"", "1e300"];
-        foreach (var source in Enum.GetValues<LenientInputTests.Source>())
+        foreach (var source in Enum.GetValues<EventSource>())
         {
             foreach (var field in fields)
             {
@@ -30,7 +30,7 @@ public sealed class EventIdTests
 
     [Theory]
     [MemberData(nameof(BadIds))]
-    public void GroupMessage_IdNotAnInteger_IsRefusedNamingTheField(string field, string value, LenientInputTests.Source source)
+    public void GroupMessage_IdNotAnInteger_IsRefusedNamingTheField(string field, string value, EventSource source)
     {
         var json = GroupMessage(field, value);
 
@@ -62,7 +62,7 @@ public sealed class EventIdTests
     [InlineData("null", 0L)]
     public void GroupMessage_GroupIdNumberOrStringOfDigitsOrNull_IsRead(string value, long expected)
     {
-        foreach (var source in Enum.GetValues<LenientInputTests.Source>())
+        foreach (var source in Enum.GetValues<EventSource>())
         {
             var evt = Assert.IsType<GroupMessageEvent>(Read(GroupMessage("group_id", value), source));
             Assert.Equal(expected, evt.GroupId);
@@ -70,9 +70,9 @@ public sealed class EventIdTests
     }
 
     [Theory]
-    [InlineData(LenientInputTests.Source.Scanner)]
-    [InlineData(LenientInputTests.Source.Reader)]
-    public void UnmodelledEvent_TextMessageId_IsKept(LenientInputTests.Source source)
+    [InlineData(EventSource.Scanner)]
+    [InlineData(EventSource.Reader)]
+    public void UnmodelledEvent_TextMessageId_IsKept(EventSource source)
     {
         // go-cqhttp's guild messages have text message ids; the event is not one CqBot models, and is kept.
         var evt = Assert.IsType<UnknownEvent>(Read("""
@@ -84,9 +84,9 @@ public sealed class EventIdTests
     }
 
     [Theory]
-    [InlineData(LenientInputTests.Source.Scanner)]
-    [InlineData(LenientInputTests.Source.Reader)]
-    public void UnmodelledEvent_GroupIdNotAnInteger_IsRefused(LenientInputTests.Source source)
+    [InlineData(EventSource.Scanner)]
+    [InlineData(EventSource.Reader)]
+    public void UnmodelledEvent_GroupIdNotAnInteger_IsRefused(EventSource source)
     {
         var exception = Assert.Throws<EventParseException>(() => Read("""
             {"time":1,"self_id":1,"post_type":"message","message_type":"guild","group_id":"abc","user_id":2,"message":"hi"}
@@ -111,20 +111,5 @@ public sealed class EventIdTests
         return "{" + string.Join(",", fields.Select(pair => $"\"{pair.Key}\":{pair.Value}")) + "}";
     }
 
-    private static Event Read(string text, LenientInputTests.Source source)
-    {
-        var json = Encoding.UTF8.GetBytes(text);
-        var fields = default(EventFields);
-        int start, end;
-        if (source == LenientInputTests.Source.Scanner)
-        {
-            Assert.True(ScannedEventJson.TryRead(json, ref fields, out start, out end), "The scanner handed the event to the complete reader.");
-        }
-        else
-        {
-            EventJsonReader.ReadWithReader(json, ref fields, out start, out end);
-        }
-
-        return EventFactory.Create(ref fields, json[start..end], start);
-    }
+    private static Event Read(string text, EventSource source) => EventSources.Read(text, source);
 }

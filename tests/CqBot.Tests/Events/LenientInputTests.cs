@@ -11,17 +11,11 @@ namespace CqBot.Tests.Events;
 /// </summary>
 public sealed class LenientInputTests
 {
-    public enum Source
-    {
-        Scanner,
-        Reader,
-    }
-
     // The JSON escapes as sent, and the text they must decode to.
-    public static TheoryData<string, string, Source> LoneSurrogates()
+    public static TheoryData<string, string, EventSource> LoneSurrogates()
     {
-        var data = new TheoryData<string, string, Source>();
-        foreach (var source in Enum.GetValues<Source>())
+        var data = new TheoryData<string, string, EventSource>();
+        foreach (var source in Enum.GetValues<EventSource>())
         {
             data.Add("a\\ud83db", "a\uFFFDb", source);        // a lone high surrogate
             data.Add("a\\ude00b", "a\uFFFDb", source);        // a lone low surrogate
@@ -35,7 +29,7 @@ public sealed class LenientInputTests
 
     [Theory]
     [MemberData(nameof(LoneSurrogates))]
-    public void MessageAsString_WithSurrogateEscape_DecodesToReplacementCharacter(string escaped, string expected, Source source)
+    public void MessageAsString_WithSurrogateEscape_DecodesToReplacementCharacter(string escaped, string expected, EventSource source)
     {
         var evt = Read($$$"""{"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":"{{{escaped}}}","raw_message":"{{{escaped}}}"}""", source);
 
@@ -45,7 +39,7 @@ public sealed class LenientInputTests
 
     [Theory]
     [MemberData(nameof(LoneSurrogates))]
-    public void RawMessageAlone_WithSurrogateEscape_GivesTheMessage(string escaped, string expected, Source source)
+    public void RawMessageAlone_WithSurrogateEscape_GivesTheMessage(string escaped, string expected, EventSource source)
     {
         var evt = Read($$$"""{"post_type":"message","message_type":"group","group_id":3,"user_id":5,"raw_message":"{{{escaped}}}"}""", source);
 
@@ -55,7 +49,7 @@ public sealed class LenientInputTests
 
     [Theory]
     [MemberData(nameof(LoneSurrogates))]
-    public void SegmentText_WithSurrogateEscape_DecodesToReplacementCharacter(string escaped, string expected, Source source)
+    public void SegmentText_WithSurrogateEscape_DecodesToReplacementCharacter(string escaped, string expected, EventSource source)
     {
         var evt = Read($$$"""{"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":[{"type":"text","data":{"text":"{{{escaped}}}"}},{"type":"face","data":{"id":"1"}}],"raw_message":"{{{escaped}}}[CQ:face,id=1]"}""", source);
 
@@ -66,9 +60,9 @@ public sealed class LenientInputTests
     }
 
     [Theory]
-    [InlineData(Source.Scanner)]
-    [InlineData(Source.Reader)]
-    public void CqCodeString_WithLoneSurrogateInTextAndParameter_KeepsTheSegments(Source source)
+    [InlineData(EventSource.Scanner)]
+    [InlineData(EventSource.Reader)]
+    public void CqCodeString_WithLoneSurrogateInTextAndParameter_KeepsTheSegments(EventSource source)
     {
         var evt = Read("""{"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":"\ud83d[CQ:at,qq=7]x[CQ:share,url=https://a.b,title=t\ude00]"}""", source);
 
@@ -79,9 +73,9 @@ public sealed class LenientInputTests
     }
 
     [Theory]
-    [InlineData(Source.Scanner)]
-    [InlineData(Source.Reader)]
-    public void SenderNickname_WithLoneSurrogate_DecodesToReplacementCharacter(Source source)
+    [InlineData(EventSource.Scanner)]
+    [InlineData(EventSource.Reader)]
+    public void SenderNickname_WithLoneSurrogate_DecodesToReplacementCharacter(EventSource source)
     {
         var evt = Read("""{"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":"hi","sender":{"user_id":5,"nickname":"\ud800x"}}""", source);
 
@@ -119,20 +113,6 @@ public sealed class LenientInputTests
 
     private static string? Value(Segment segment, string key) => segment.TryGetValue(key, out var value) ? value.ToString() : null;
 
-    private static MessageEvent Read(string text, Source source)
-    {
-        var json = Encoding.UTF8.GetBytes(text);
-        var fields = default(EventFields);
-        int start, end;
-        if (source == Source.Scanner)
-        {
-            Assert.True(ScannedEventJson.TryRead(json, ref fields, out start, out end), "The scanner handed the event to the complete reader.");
-        }
-        else
-        {
-            EventJsonReader.ReadWithReader(json, ref fields, out start, out end);
-        }
-
-        return Assert.IsAssignableFrom<MessageEvent>(EventFactory.Create(ref fields, json[start..end], start));
-    }
+    private static MessageEvent Read(string text, EventSource source) =>
+        Assert.IsAssignableFrom<MessageEvent>(EventSources.Read(text, source));
 }

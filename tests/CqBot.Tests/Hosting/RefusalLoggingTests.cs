@@ -72,6 +72,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
 
         await client.SendEventAsync($$$"""{"time":1,"self_id":{{{TestEvents.SelfId}}}}""");
         await client.SendEventAsync($$$"""{"time":2,"self_id":{{{TestEvents.SelfId}}}}""");
+        await client.SendEventAsync($$$"""{"time":3,"self_id":{{{TestEvents.SelfId}}},"post_type":null}""");
 
         // A response nobody waits for is no event either, but it is no refusal: it stays at Debug.
         await client.SendEventAsync("""{"status":"ok","retcode":0,"data":null,"echo":"424242"}""");
@@ -83,7 +84,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         Assert.Equal(2, lines.Count);
         Assert.Contains("without a post_type", lines[0].Message, StringComparison.Ordinal);
         Assert.Null(lines[0].Exception);
-        Assert.StartsWith("1 more reverse_ws input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith("2 more reverse_ws input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
