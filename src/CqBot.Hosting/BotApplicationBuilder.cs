@@ -2,6 +2,7 @@ using CqBot.Data;
 using CqBot.Data.Sqlite;
 using CqBot.Hosting.Authentication;
 using CqBot.Hosting.Configuration;
+using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Health;
 using CqBot.Hosting.HttpPost;
 using CqBot.Hosting.Lifetime;
@@ -148,6 +149,7 @@ public sealed class BotApplicationBuilder
         services.AddSingleton(static provider => new ApiHooks(provider.GetService<ILogger<ApiHooks>>()));
         services.AddSingleton<QuickOperationSender>();
         services.AddSingleton<EventPipeline>();
+        services.TryAddSingleton(static provider => new RefusalLog(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<RefusalLog>>()));
         services.AddSingleton<EventIngress>();
         services.AddSingleton<ConnectionTracker>();
         services.AddSingleton<ReverseWebSocketEndpoint>();

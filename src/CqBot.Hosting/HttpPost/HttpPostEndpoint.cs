@@ -21,7 +21,7 @@ namespace CqBot.Hosting.HttpPost;
 /// </summary>
 internal sealed partial class HttpPostEndpoint(
     BotOptions options, BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, SignatureValidator signatures,
-    TimeProvider time, ILogger<HttpPostEndpoint> logger)
+    TimeProvider time, RefusalLog refusals, ILogger<HttpPostEndpoint> logger)
 {
     private readonly ILogger _logger = logger;
 
@@ -32,21 +32,27 @@ internal sealed partial class HttpPostEndpoint(
         switch (tokens.Check(request))
         {
             case CredentialCheck.Missing:
-                LogRefused(Remote(context), "no access token");
-                HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Unauthorized);
+                if (refusals.Refuse(Transports.HttpPost, RefusalReasons.Unauthorized))
+                {
+                    LogRefused(Remote(context), "no access token");
+                }
                 response.Headers.WWWAuthenticate = "Bearer";
                 response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             case CredentialCheck.Wrong:
-                LogRefused(Remote(context), "a wrong access token");
-                HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Forbidden);
+                if (refusals.Refuse(Transports.HttpPost, RefusalReasons.Forbidden))
+                {
+                    LogRefused(Remote(context), "a wrong access token");
+                }
                 response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
         }
         if (request.ContentLength > options.MaxBodySize)
         {
-            LogTooLarge(Remote(context), request.ContentLength.Value, options.MaxBodySize);
-            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.TooLarge);
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.TooLarge))
+            {
+                LogTooLarge(Remote(context), request.ContentLength.Value, options.MaxBodySize);
+            }
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -59,8 +65,10 @@ internal sealed partial class HttpPostEndpoint(
         var body = await ReadBodyAsync(request.BodyReader, options.MaxBodySize, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            LogTooLarge(Remote(context), -1, options.MaxBodySize);
-            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.TooLarge);
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.TooLarge))
+            {
+                LogTooLarge(Remote(context), -1, options.MaxBodySize);
+            }
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -71,13 +79,17 @@ internal sealed partial class HttpPostEndpoint(
             switch (signatures.Check(request.Headers["X-Signature"].ToString(), body.WrittenSpan))
             {
                 case CredentialCheck.Missing:
-                    LogRefused(Remote(context), "no X-Signature");
-                    HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Unauthorized);
+                    if (refusals.Refuse(Transports.HttpPost, RefusalReasons.Unauthorized))
+                    {
+                        LogRefused(Remote(context), "no X-Signature");
+                    }
                     response.StatusCode = StatusCodes.Status401Unauthorized;
                     return;
                 case CredentialCheck.Wrong:
-                    LogRefused(Remote(context), "a wrong X-Signature");
-                    HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.Forbidden);
+                    if (refusals.Refuse(Transports.HttpPost, RefusalReasons.Forbidden))
+                    {
+                        LogRefused(Remote(context), "a wrong X-Signature");
+                    }
                     response.StatusCode = StatusCodes.Status403Forbidden;
                     return;
             }
@@ -85,9 +97,14 @@ internal sealed partial class HttpPostEndpoint(
         }
         catch (EventParseException exception)
         {
-            LogMalformed(exception, Remote(context), length);
-            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.ParseError);
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.ParseError))
+            {
+                LogMalformed(Remote(context), length, exception.Message);
+            }
+            // The implementation's operator sees why: which field, or where the JSON breaks.
             response.StatusCode = StatusCodes.Status400BadRequest;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync(exception.Message, context.RequestAborted).ConfigureAwait(false);
             return;
         }
         finally
@@ -98,8 +115,10 @@ internal sealed partial class HttpPostEndpoint(
         if (@event.PostType.Length == 0)
         {
             // Valid JSON, but not an event: an implementation posts nothing else here.
-            LogNotAnEvent(Remote(context), length);
-            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.NotAnEvent);
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.NotAnEvent))
+            {
+                LogNotAnEvent(Remote(context), length);
+            }
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -107,8 +126,10 @@ internal sealed partial class HttpPostEndpoint(
         var selfId = long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var header) && header != 0 ? header : @event.SelfId;
         if (selfId == 0)
         {
-            LogRefused(Remote(context), "no X-Self-ID header and no self_id");
-            HostingMetrics.Refused(Transports.HttpPost, RefusalReasons.NoSelfId);
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.NoSelfId))
+            {
+                LogRefused(Remote(context), "no X-Self-ID header and no self_id");
+            }
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -175,8 +196,8 @@ internal sealed partial class HttpPostEndpoint(
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Refused an HTTP POST from {Remote}: its body ({Length} bytes; -1 = unannounced) is over the {Limit}-byte limit.")]
     private partial void LogTooLarge(string remote, long length, long limit);
 
-    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Refused an HTTP POST from {Remote}: its {Length}-byte body is not an OneBot event.")]
-    private partial void LogMalformed(Exception exception, string remote, int length);
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Refused an HTTP POST from {Remote}: its {Length}-byte body is not an OneBot event. {Error}")]
+    private partial void LogMalformed(string remote, int length, string error);
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Refused an HTTP POST from {Remote}: its {Length}-byte body is a JSON object without a post_type, so not an OneBot event.")]
     private partial void LogNotAnEvent(string remote, int length);

@@ -19,14 +19,18 @@ internal sealed partial class EventIngress : IEventSink
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public EventIngress(BotAccounts accounts, EventPipeline pipeline, EventDispatcher dispatcher, TimeProvider time, ILogger<EventIngress> logger)
+    public EventIngress(BotAccounts accounts, EventPipeline pipeline, EventDispatcher dispatcher, TimeProvider time, RefusalLog refusals, ILogger<EventIngress> logger)
     {
+        Refusals = refusals;
         _dispatcher = dispatcher;
         _accounts = accounts;
         _pipeline = pipeline;
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>Where every transport counts and logs what it refuses.</summary>
+    public RefusalLog Refusals { get; }
 
     /// <summary>An event from a WebSocket. A forward socket learns its account from the first one.</summary>
     public void OnEvent(OneBotWebSocket source, Event @event)
@@ -36,18 +40,17 @@ internal sealed partial class EventIngress : IEventSink
         {
             if (@event.SelfId == 0)
             {
-                HostingMetrics.Refused(Transports.OfWebSocket(source.Origin), RefusalReasons.NoSelfId);
-                LogNoSelfId(source.Origin);
+                if (Refusals.Refuse(Transports.OfWebSocket(source.Origin), RefusalReasons.NoSelfId))
+                {
+                    LogNoSelfId(source.Origin);
+                }
                 return;
             }
             var replaced = _accounts.Attach(@event.SelfId, source);
             replaced?.CloseReplacedInBackground();
             account = source.Account!;
         }
-        if (!Accept(account, @event, Transports.OfWebSocket(source.Origin), null))
-        {
-            LogDropped(account.SelfId, @event.PostType);
-        }
+        Accept(account, @event, Transports.OfWebSocket(source.Origin), null);
     }
 
     /// <summary>Queues an event that came by <paramref name="transport"/>; false when the bot is shutting down.</summary>
@@ -93,7 +96,10 @@ internal sealed partial class EventIngress : IEventSink
         {
             return true;
         }
-        HostingMetrics.Refused(transport, RefusalReasons.ShuttingDown);
+        if (Refusals.Refuse(transport, RefusalReasons.ShuttingDown))
+        {
+            LogDropped(account.SelfId, @event.PostType);
+        }
         return false;
     }
 

@@ -36,6 +36,35 @@ internal static class ApiResponseReader
     }
 
     /// <summary>
+    /// True when the top-level object has an <c>echo</c>, <c>status</c> or <c>retcode</c>, as every API
+    /// response has; false for any other object and for invalid JSON.
+    /// </summary>
+    public static bool HasResponseFields(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("echo"u8) || reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("retcode"u8))
+                {
+                    return true;
+                }
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Reads <c>status</c>, <c>retcode</c>, <c>data</c> and the failure wording. <paramref name="echo"/>
     /// is the echo as a number (CqBot sends decimal strings), or -1 when it is absent or not a number.
     /// </summary>

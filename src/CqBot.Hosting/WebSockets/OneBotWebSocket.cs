@@ -109,8 +109,19 @@ internal sealed partial class OneBotWebSocket
             }
             catch (EventParseException exception)
             {
-                HostingMetrics.Refused(Transports.OfWebSocket(Origin), RefusalReasons.ParseError);
-                LogMalformedFrame(exception, Account?.SelfId ?? 0, frame.Length);
+                if (_sink.Refusals.Refuse(Transports.OfWebSocket(Origin), RefusalReasons.ParseError))
+                {
+                    LogMalformedFrame(Account?.SelfId ?? 0, frame.Length, exception.Message);
+                }
+                return;
+            }
+            if (@event.PostType.Length == 0)
+            {
+                // "post_type": null or "", refused as over HTTP POST.
+                if (_sink.Refusals.Refuse(Transports.OfWebSocket(Origin), RefusalReasons.NotAnEvent))
+                {
+                    LogNotAnEventFrame(Account?.SelfId ?? 0, frame.Length);
+                }
                 return;
             }
             _sink.OnEvent(this, @event);
@@ -125,12 +136,23 @@ internal sealed partial class OneBotWebSocket
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // Not JSON, not an object, or escaped text that is not valid UTF-8.
-            LogMalformedFrame(exception, Account?.SelfId ?? 0, frame.Length);
+            if (_sink.Refusals.Refuse(Transports.OfWebSocket(Origin), RefusalReasons.ParseError))
+            {
+                LogMalformedFrame(Account?.SelfId ?? 0, frame.Length, exception.Message);
+            }
             return;
         }
         if (echo >= 0 && _pending.TryRemove(echo, out var waiter))
         {
             waiter.TrySetResult(response);
+        }
+        else if (echo < 0 && !ApiResponseReader.HasResponseFields(frame))
+        {
+            // Neither an event nor an API response: the same refusal as such a body over HTTP POST.
+            if (_sink.Refusals.Refuse(Transports.OfWebSocket(Origin), RefusalReasons.NotAnEvent))
+            {
+                LogNotAnEventFrame(Account?.SelfId ?? 0, frame.Length);
+            }
         }
         else
         {
@@ -279,8 +301,11 @@ internal sealed partial class OneBotWebSocket
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was lost.")]
     private partial void LogConnectionLost(Exception exception, long selfId, string origin);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Bot {SelfId} sent a frame of {Length} bytes that is not valid OneBot JSON; it was skipped.")]
-    private partial void LogMalformedFrame(Exception exception, long selfId, int length);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Bot {SelfId} sent a frame of {Length} bytes that is not valid OneBot JSON; it was skipped. {Error}")]
+    private partial void LogMalformedFrame(long selfId, int length, string error);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Bot {SelfId} sent a frame of {Length} bytes that is a JSON object without a post_type, so not an OneBot event, nor an API response (no echo, status or retcode); it was skipped.")]
+    private partial void LogNotAnEventFrame(long selfId, int length);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Bot {SelfId} sent a response with echo {Echo} that matches no pending call.")]
     private partial void LogUnmatchedResponse(long selfId, long echo);

@@ -14,7 +14,7 @@ namespace CqBot.Hosting.WebSockets;
 /// replaces the older one, whose pending calls fail at once.
 /// </summary>
 internal sealed partial class ReverseWebSocketEndpoint(
-    BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker, TimeProvider time, ILogger<ReverseWebSocketEndpoint> logger)
+    BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker, TimeProvider time, RefusalLog refusals, ILogger<ReverseWebSocketEndpoint> logger)
 {
     private readonly ILogger _logger = logger;
 
@@ -29,33 +29,44 @@ internal sealed partial class ReverseWebSocketEndpoint(
         switch (tokens.Check(request))
         {
             case CredentialCheck.Missing:
-                LogRefused(Remote(context), "no access token");
-                HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Unauthorized);
+                if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.Unauthorized))
+                {
+                    LogRefused(Remote(context), "no access token");
+                }
                 await RefuseAsync(context, StatusCodes.Status401Unauthorized, "An access token is required.").ConfigureAwait(false);
                 return;
             case CredentialCheck.Wrong:
-                LogRefused(Remote(context), "a wrong access token");
-                HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Forbidden);
+                if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.Forbidden))
+                {
+                    LogRefused(Remote(context), "a wrong access token");
+                }
                 await RefuseAsync(context, StatusCodes.Status403Forbidden, "The access token is wrong.").ConfigureAwait(false);
                 return;
         }
         if (!long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var selfId) || selfId == 0)
         {
-            LogRefused(Remote(context), "no X-Self-ID header");
-            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.NoSelfId);
+            if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.NoSelfId))
+            {
+                LogRefused(Remote(context), "no X-Self-ID header");
+            }
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "The X-Self-ID header with the bot's QQ number is required.").ConfigureAwait(false);
             return;
         }
         if (!TryReadRole(request, out var role))
         {
-            LogRefused(Remote(context), "an unknown X-Client-Role");
-            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.BadRole);
+            if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.BadRole))
+            {
+                LogRefused(Remote(context), "an unknown X-Client-Role");
+            }
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
             return;
         }
         if (tracker.IsStopping)
         {
-            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.ShuttingDown);
+            if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.ShuttingDown))
+            {
+                LogRefused(Remote(context), "the bot is shutting down");
+            }
             await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The bot is shutting down.").ConfigureAwait(false);
             return;
         }

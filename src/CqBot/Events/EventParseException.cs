@@ -1,8 +1,8 @@
 namespace CqBot;
 
 /// <summary>
-/// The bytes given to <see cref="EventParser.Parse"/> are not a OneBot event: not valid JSON, or not a
-/// JSON object. The message says what is wrong and where.
+/// The bytes given to <see cref="EventParser.Parse"/> are not a OneBot event: not valid JSON, not a
+/// JSON object, or an object with an id that is not an integer. The message says what is wrong and where.
 /// </summary>
 public sealed class EventParseException : FormatException
 {

@@ -17,14 +17,19 @@ namespace CqBot;
 /// string or a segment array. An event of a kind it does not know is returned as
 /// <see cref="UnknownEvent"/> or an <c>Unknown…</c> subtype, never dropped.
 /// </para>
-/// <para>Only input that is not a JSON object at all is an error.</para>
+/// <para>
+/// Input that is not a JSON object is an error, and so is an id (<c>self_id</c>, <c>user_id</c>,
+/// <c>group_id</c>, <c>message_id</c>, <c>operator_id</c>, <c>target_id</c>, <c>sender_id</c>) that is
+/// neither a number, nor a string of one, nor <c>null</c>: read as 0, it would send a reply to group or
+/// user 0. Text that is not valid (invalid UTF-8, a lone surrogate escape) is read with U+FFFD in its place.
+/// </para>
 /// </remarks>
 public static class EventParser
 {
     /// <summary>Parses one event.</summary>
     /// <param name="utf8Json">The event's JSON as UTF-8 bytes. The bytes are copied; the buffer may be reused once this returns.</param>
     /// <returns>The typed event; its <see cref="Event.Raw"/> holds the JSON as received.</returns>
-    /// <exception cref="EventParseException">The input is empty, not valid JSON, or not a JSON object.</exception>
+    /// <exception cref="EventParseException">The input is empty, not valid JSON, not a JSON object, or has an id that is not an integer (the message names it).</exception>
     public static Event Parse(ReadOnlySpan<byte> utf8Json)
     {
         try

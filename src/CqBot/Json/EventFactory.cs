@@ -66,10 +66,37 @@ internal static class EventFactory
                 evt = null;
                 break;
         }
+        if (f.InvalidId != EventField.Unknown)
+        {
+            RefuseInvalidId(ref f, modelled: evt is not null);
+        }
         evt ??= new UnknownEvent();
         evt.SetCommon(f.Time, f.SelfId, postType, detailType, f.SubType, raw);
         evt.SetChat(f.GroupId, f.UserId);
         return evt;
+    }
+
+    /// <summary>
+    /// Refuses an event with an id that is not an integer. Of an event type CqBot does not model, only the
+    /// ids that decide where a reply goes count: go-cqhttp's guild messages, for one, have text message ids.
+    /// </summary>
+    private static void RefuseInvalidId(ref EventFields f, bool modelled)
+    {
+        if (!modelled && f.InvalidId is not (EventField.SelfId or EventField.UserId or EventField.GroupId))
+        {
+            return;
+        }
+        var what = f.InvalidIdKind switch
+        {
+            JsonTokenType.String => "a string that holds no integer",
+            JsonTokenType.Number => "a number beyond the 64-bit integer range",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.StartObject => "an object",
+            _ => "not an integer",
+        };
+        throw new EventParseException(
+            $"The event's \"{EventFieldNames.NameOf(f.InvalidId)}\" is {what}; an id must be a JSON number or a string of digits.");
     }
 
     private static PrivateMessageEvent CreatePrivateMessage(ref EventFields f, byte[] raw)

@@ -111,6 +111,19 @@ internal static class EventFieldNames
     // written as \uXXXX. Anything longer cannot be a known name.
     private const int MaxEscapedLength = 17 * 6;
 
+    /// <summary>The JSON name of an id field, for error messages.</summary>
+    public static string NameOf(EventField field) => field switch
+    {
+        EventField.SelfId => "self_id",
+        EventField.MessageId => "message_id",
+        EventField.UserId => "user_id",
+        EventField.GroupId => "group_id",
+        EventField.TargetId => "target_id",
+        EventField.OperatorId => "operator_id",
+        EventField.SenderId => "sender_id",
+        _ => field.ToString(),
+    };
+
     /// <summary>Finds the field for an unescaped UTF-8 property name.</summary>
     public static EventField Find(ReadOnlySpan<byte> utf8Name) =>
         s_fields.TryGetValue(utf8Name, out var field) ? field : EventField.Unknown;
@@ -133,7 +146,15 @@ internal static class EventFieldNames
             return EventField.Unknown;
         }
         Span<byte> buffer = stackalloc byte[MaxEscapedLength];
-        var length = reader.CopyString(buffer);
-        return Find(buffer[..length]);
+        try
+        {
+            var length = reader.CopyString(buffer);
+            return Find(buffer[..length]);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape: no text, so no known name; the value is skipped, not the event.
+            return EventField.Unknown;
+        }
     }
 }

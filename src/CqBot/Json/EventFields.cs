@@ -49,6 +49,10 @@ internal struct EventFields
     public long Interval;
     public ClientDevice? Client;
     public bool? Online;
+
+    // The first id that is not an integer (Unknown when every one is), and what it was instead.
+    public EventField InvalidId;
+    public System.Text.Json.JsonTokenType InvalidIdKind;
 }
 
 /// <summary>The <c>sender</c> object of a message event.</summary>

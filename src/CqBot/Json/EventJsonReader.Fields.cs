@@ -15,16 +15,16 @@ internal static partial class EventJsonReader
             switch (field)
             {
                 case EventField.Time: f.Time = Int64(ref json); break;
-                case EventField.SelfId: f.SelfId = Int64(ref json); break;
+                case EventField.SelfId: f.SelfId = Id(ref json, field, ref f) ?? 0; break;
                 case EventField.PostType: f.PostType = json.ReadName(); break;
                 case EventField.MessageType: f.MessageType = json.ReadName(); break;
                 case EventField.NoticeType: f.NoticeType = json.ReadName(); break;
                 case EventField.RequestType: f.RequestType = json.ReadName(); break;
                 case EventField.MetaEventType: f.MetaEventType = json.ReadName(); break;
                 case EventField.SubType: f.SubType = json.ReadName(); break;
-                case EventField.MessageId: f.MessageId = Int64(ref json); break;
-                case EventField.UserId: f.UserId = json.ReadNullableInt64(); break;
-                case EventField.GroupId: f.GroupId = json.ReadNullableInt64(); break;
+                case EventField.MessageId: f.MessageId = Id(ref json, field, ref f) ?? 0; break;
+                case EventField.UserId: f.UserId = Id(ref json, field, ref f); break;
+                case EventField.GroupId: f.GroupId = Id(ref json, field, ref f); break;
                 case EventField.Anonymous: f.Anonymous = ReadAnonymous(ref json); break;
                 case EventField.Message: f.Message = json.ReadMessage(); break;
                 case EventField.RawMessage:
@@ -43,12 +43,12 @@ internal static partial class EventJsonReader
                     }
                     break;
                 case EventField.MessageSeq: f.MessageSeq = json.ReadNullableInt64(); break;
-                case EventField.TargetId: f.TargetId = json.ReadNullableInt64(); break;
+                case EventField.TargetId: f.TargetId = Id(ref json, field, ref f); break;
                 case EventField.TempSource: f.TempSource = NullableInt32(ref json); break;
-                case EventField.OperatorId: f.OperatorId = Int64(ref json); break;
+                case EventField.OperatorId: f.OperatorId = Id(ref json, field, ref f) ?? 0; break;
                 case EventField.Duration: f.Duration = Int64(ref json); break;
                 case EventField.File: ReadFile(ref json, ref f.File); break;
-                case EventField.SenderId: f.SenderId = json.ReadNullableInt64(); break;
+                case EventField.SenderId: f.SenderId = Id(ref json, field, ref f); break;
                 case EventField.HonorType: f.HonorType = json.ReadName(); break;
                 case EventField.Title: f.Title = json.ReadString(); break;
                 case EventField.CardNew: f.CardNew = json.ReadString(); break;
@@ -225,6 +225,25 @@ internal static partial class EventJsonReader
             }
         }
         return new ClientDevice { AppId = appId, DeviceName = deviceName ?? string.Empty, DeviceKind = deviceKind ?? string.Empty };
+    }
+
+    /// <summary>
+    /// Reads an id of the event object, noting the first one that is not an integer: read as 0, it would
+    /// send a reply to group or user 0, so <see cref="EventFactory"/> refuses the event instead.
+    /// </summary>
+    private static long? Id<TSource>(ref TSource json, EventField field, ref EventFields f)
+        where TSource : IEventJsonSource, allows ref struct
+    {
+        if (json.TryReadId(out var value, out var kind))
+        {
+            return value;
+        }
+        if (f.InvalidId == EventField.Unknown)
+        {
+            f.InvalidId = field;
+            f.InvalidIdKind = kind;
+        }
+        return null;
     }
 
     private static long Int64<TSource>(ref TSource json)

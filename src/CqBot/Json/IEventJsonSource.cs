@@ -37,6 +37,13 @@ internal interface IEventJsonSource
 
     long? ReadNullableInt64();
 
+    /// <summary>
+    /// Reads an id: a number, or a string holding one, as <see cref="ReadNullableInt64"/> does.
+    /// <see langword="false"/> when the value is neither that nor <c>null</c>, with <paramref name="kind"/>
+    /// saying what it is instead.
+    /// </summary>
+    bool TryReadId(out long? value, out System.Text.Json.JsonTokenType kind);
+
     bool? ReadNullableBoolean();
 
     /// <summary>Reads text; numbers and booleans become their JSON text.</summary>

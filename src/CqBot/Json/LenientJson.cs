@@ -21,6 +21,8 @@ namespace CqBot.Json;
 /// <item>Text as a number (<c>sender.level</c>: a string in the spec, a number from Lagrange).</item>
 /// <item>Booleans as <c>0</c>/<c>1</c> or as strings.</item>
 /// <item><c>null</c>, a missing value or one that cannot be converted becomes the default (0, null).</item>
+/// <item>Text that is not valid (invalid UTF-8, a lone surrogate escape such as <c>\ud83d</c>, which
+/// Node.js writes for half an emoji) is decoded with U+FFFD in its place (see <see cref="JsonText.DecodeEscaped"/>).</item>
 /// </list>
 /// </remarks>
 internal static class LenientJson
@@ -57,7 +59,7 @@ internal static class LenientJson
             case JsonTokenType.Number:
                 return reader.TryGetDouble(out var number) ? number != 0 : null;
             case JsonTokenType.String:
-                ReadOnlySpan<byte> text = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                ReadOnlySpan<byte> text = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(JsonText.Read(ref reader)) : reader.ValueSpan;
                 if (text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8) || text.SequenceEqual("True"u8))
                 {
                     return true;
@@ -144,7 +146,7 @@ internal static class LenientJson
             }
         }
         // Rare shapes: escaped digits, surrounding spaces, a leading '+', or a decimal point.
-        var decoded = reader.GetString();
+        var decoded = JsonText.Read(ref reader);
         if (long.TryParse(decoded, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
         {
             return integer;

@@ -46,6 +46,13 @@ internal ref struct ReaderEventJson : IEventJsonSource
 
     public long? ReadNullableInt64() => LenientJson.ReadNullableInt64(ref Reader);
 
+    public bool TryReadId(out long? value, out JsonTokenType kind)
+    {
+        kind = Reader.TokenType;
+        value = LenientJson.ReadNullableInt64(ref Reader);
+        return value is not null || kind == JsonTokenType.Null;
+    }
+
     public bool? ReadNullableBoolean() => LenientJson.ReadNullableBoolean(ref Reader);
 
     public string? ReadString() => LenientJson.ReadString(ref Reader);

@@ -12,9 +12,10 @@ namespace CqBot.Json;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A single value of another shape (an escaped string, a floating-point id, a message the segment reader
-/// leaves to the complete reader) is handed to <see cref="Utf8JsonReader"/> over just that value's bytes,
-/// with the same conversion <see cref="ReaderEventJson"/> uses, so the result is the same. Values nobody
+/// Escaped strings are decoded by <see cref="JsonText.DecodeEscaped"/>, as the complete reader decodes
+/// them. A single value of another shape (a floating-point id, a message the segment reader leaves to the
+/// complete reader) is handed to <see cref="Utf8JsonReader"/> over just that value's bytes, with the same
+/// conversion <see cref="ReaderEventJson"/> uses, so the result is the same. Values nobody
 /// reads are passed over with the same grammar checks; the sender object and the raw message text are
 /// passed over that way and read from the event's bytes on first use.
 /// </para>
@@ -204,6 +205,26 @@ internal ref partial struct ScannedEventJson : IEventJsonSource
         return ReadWithReader(static (ref Utf8JsonReader reader) => LenientJson.ReadNullableInt64(ref reader));
     }
 
+    public bool TryReadId(out long? value, out JsonTokenType kind)
+    {
+        kind = JsonTokenType.Number;
+        if (!_failed && TryReadPlainInteger(out var plain))
+        {
+            value = plain;
+            return true;
+        }
+
+        value = ReadNullableInt64();
+        if (_failed)
+        {
+            // The complete reader reads the event again and judges the value itself.
+            return true;
+        }
+
+        kind = _kind;
+        return value is not null || kind == JsonTokenType.Null;
+    }
+
     public bool? ReadNullableBoolean()
     {
         if (!Scan())
@@ -288,8 +309,7 @@ internal ref partial struct ScannedEventJson : IEventJsonSource
     };
 
     /// <summary>The text of the string the last <see cref="Scan"/> passed over.</summary>
-    private string? ScannedString() =>
-        _escaped ? ReadWithReader(static (ref Utf8JsonReader reader) => reader.GetString()) : JsonText.Decode(Content);
+    private readonly string ScannedString() => _escaped ? JsonText.DecodeEscaped(Content) : JsonText.Decode(Content);
 
     /// <summary>Converts the scanned value with <see cref="Utf8JsonReader"/> over just its bytes.</summary>
     private T? ReadWithReader<T>(ValueReader<T> read)

@@ -257,16 +257,16 @@ public class EventParserToleranceTests
     }
 
     [Fact]
-    public void Parse_SenderWithUndecodableText_KeepsTheEventAndGivesSenderWithTheEventUserId()
+    public void Parse_SenderWithLoneSurrogate_KeepsTheSenderWithReplacementCharacter()
     {
-        // A lone surrogate escape is valid JSON but no valid text; only the sender, read on first use, is lost.
+        // A lone surrogate escape is valid JSON but no valid text; it decodes to U+FFFD, as invalid UTF-8 does.
         var evt = Assert.IsType<GroupMessageEvent>(EventParser.Parse("""
             {"post_type":"message","message_type":"group","group_id":3,"user_id":5,"message":"hi","sender":{"user_id":5,"nickname":"\ud800"}}
             """u8));
 
         Assert.Equal("hi", evt.Message.GetPlainText());
         Assert.Equal(5, evt.Sender.UserId);
-        Assert.Equal("", evt.Sender.Nickname);
+        Assert.Equal("\uFFFD", evt.Sender.Nickname);
     }
 
     [Fact]
@@ -394,10 +394,11 @@ public class EventParserToleranceTests
     public void Parse_ValuesOfTheWrongType_BecomeDefaults()
     {
         var evt = Assert.IsType<GroupMessageEvent>(Parse("""
-            {"time":true,"self_id":{"id":1},"post_type":"message","message_type":"group","message_id":[1,2],"group_id":"not a number",
+            {"time":true,"self_id":null,"post_type":"message","message_type":"group","message_id":null,"group_id":null,
              "user_id":null,"anonymous":5,"font":"x","raw_message":["a"],"sender":{"age":"old","sex":1,"role":["admin"],"nickname":{"a":1}}}
             """));
 
+        // Ids may be null; one of another type refuses the event (EventIdTests).
         Assert.Equal(0, evt.Time);
         Assert.Equal(0, evt.SelfId);
         Assert.Equal(0, evt.MessageId);
@@ -416,13 +417,14 @@ public class EventParserToleranceTests
     public void Parse_NumbersWrittenAsFloatingPoint_AreTruncated()
     {
         var evt = Assert.IsType<GroupBanNotice>(Parse("""
-            {"time":1.7157607E9,"self_id":10001000.0,"post_type":"notice","notice_type":"group_ban","duration":"600.5","user_id":1e400}
+            {"time":1.7157607E9,"self_id":10001000.0,"post_type":"notice","notice_type":"group_ban","duration":"600.5","user_id":4.2e1,"group_id":"7.9"}
             """));
 
         Assert.Equal(1715760700, evt.Time);
         Assert.Equal(10001000, evt.SelfId);
         Assert.Equal(600, evt.Duration);
-        Assert.Equal(0, evt.UserId);
+        Assert.Equal(42, evt.UserId);
+        Assert.Equal(7, evt.GroupId);
     }
 
     [Theory]

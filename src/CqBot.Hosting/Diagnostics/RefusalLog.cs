@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace CqBot.Hosting.Diagnostics;
+
+/// <summary>
+/// Counts refused input and decides which refusals get a log line, so that a flood of bad requests or
+/// frames cannot flood the log: per transport and reason, the first refusal of an interval is logged by
+/// its site, the rest of the interval is only counted, and one line then says how many more there were.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every refusal site makes one call, <see cref="Refuse"/>, and writes its own line (one line, never an
+/// exception: a refusal is expected) only when that returns <see langword="true"/>:
+/// <code>
+/// if (refusals.Refuse(Transports.HttpPost, RefusalReasons.ParseError))
+/// {
+///     LogMalformed(remote, length, exception.Message);
+/// }
+/// </code>
+/// </para>
+/// <para>
+/// The count of an interval is reported by the first refusal after it, or by a timer at its end when
+/// none follows. Nothing runs while nothing is refused: no timer is armed until a refusal is held back.
+/// </para>
+/// </remarks>
+internal sealed partial class RefusalLog : IDisposable
+{
+    /// <summary>How long the first line of a transport and reason stands for the refusals after it.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
+
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _interval;
+    private readonly ConcurrentDictionary<(string Transport, string Reason), Window> _windows = new();
+    private readonly ITimer _timer;
+    private int _timerArmed;
+    private bool _disposed;
+
+    public RefusalLog(TimeProvider time, ILogger<RefusalLog> logger)
+        : this(time, logger, DefaultInterval)
+    {
+    }
+
+    public RefusalLog(TimeProvider time, ILogger logger, TimeSpan interval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        _time = time;
+        _logger = logger;
+        _interval = interval;
+        _timer = time.CreateTimer(static state => ((RefusalLog)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Counts one refusal in <c>cqbot.events.refused</c> and says whether the caller logs its line now:
+    /// <see langword="true"/> for the first refusal of <paramref name="transport"/> and
+    /// <paramref name="reason"/> in an interval, <see langword="false"/> for the rest of it.
+    /// </summary>
+    /// <param name="transport">One of <see cref="Transports"/>.</param>
+    /// <param name="reason">One of <see cref="RefusalReasons"/>.</param>
+    public bool Refuse(string transport, string reason)
+    {
+        HostingMetrics.Refused(transport, reason);
+        var window = _windows.GetOrAdd((transport, reason), static _ => new Window());
+        var now = _time.GetTimestamp();
+        long heldBack;
+        TimeSpan span;
+        lock (window)
+        {
+            if (window.Open && _time.GetElapsedTime(window.Start, now) < _interval)
+            {
+                if (window.HeldBack++ == 0)
+                {
+                    ArmTimer();
+                }
+                return false;
+            }
+            heldBack = window.HeldBack;
+            span = _time.GetElapsedTime(window.Start, now);
+            window.Open = true;
+            window.Start = now;
+            window.HeldBack = 0;
+        }
+        if (heldBack > 0)
+        {
+            LogHeldBack(heldBack, transport, reason, Seconds(span));
+        }
+        return true;
+    }
+
+    /// <summary>Reports the refusals held back so far, as the timer does at the end of an interval.</summary>
+    public void Dispose()
+    {
+        lock (_windows)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+        }
+        _timer.Dispose();
+        Flush(all: true);
+    }
+
+    private void ArmTimer()
+    {
+        if (Interlocked.Exchange(ref _timerArmed, 1) == 0)
+        {
+            // An interval that held something back started at most one interval ago, so it has ended by then.
+            lock (_windows)
+            {
+                if (!_disposed)
+                {
+                    _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+    }
+
+    private void OnTimer()
+    {
+        Volatile.Write(ref _timerArmed, 0);
+        if (Flush(all: false))
+        {
+            ArmTimer();
+        }
+    }
+
+    /// <summary>Logs the count of every interval that has ended (or of every one); true when some are still running with a count.</summary>
+    private bool Flush(bool all)
+    {
+        var now = _time.GetTimestamp();
+        var pending = false;
+        foreach (var (key, window) in _windows)
+        {
+            long heldBack;
+            TimeSpan span;
+            lock (window)
+            {
+                if (window.HeldBack == 0)
+                {
+                    continue;
+                }
+                span = _time.GetElapsedTime(window.Start, now);
+                if (!all && span < _interval)
+                {
+                    pending = true;
+                    continue;
+                }
+                heldBack = window.HeldBack;
+                window.HeldBack = 0;
+
+                // The next refusal opens a new interval and is logged.
+                window.Open = false;
+            }
+            try
+            {
+                LogHeldBack(heldBack, key.Transport, key.Reason, Seconds(span));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The logging providers went first at shutdown; the count is still in the metrics.
+            }
+        }
+        return pending;
+    }
+
+    private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
+
+    /// <summary>The state of one transport and reason; guarded by locking it.</summary>
+    private sealed class Window
+    {
+        public bool Open;
+        public long Start;
+        public long HeldBack;
+    }
+
+    [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "{Count} more {Transport} input(s) refused ({Reason}) in the last {Seconds} s; only the first was logged.")]
+    private partial void LogHeldBack(long count, string transport, string reason, long seconds);
+}

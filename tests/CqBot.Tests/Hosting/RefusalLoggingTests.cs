@@ -1,0 +1,108 @@
+using System.Net;
+using CqBot.Hosting.Diagnostics;
+using CqBot.Testing;
+using CqBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CqBot.Tests.Hosting;
+
+/// <summary>
+/// Refused input over real sockets: one warning line without a stack trace, the same way on both
+/// transports, and a flood of it writes a handful of lines, not one per refusal.
+/// </summary>
+public sealed class RefusalLoggingTests : IAsyncLifetime
+{
+    private const int Flood = 1000;
+
+    // Cut short after post_type, so that both transports take it for an event and fail to parse it.
+    private const string Malformed = """{"time":1,"self_id":10001,"post_type":"message","message_type":"group","group_id":""";
+
+    private readonly FakeTimeProvider _clock = new();
+    private readonly RecordingLoggerProvider _log = new();
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
+    {
+        builder.Logging.AddProvider(_log);
+        builder.Services.AddSingleton(provider => new RefusalLog(_clock, provider.GetRequiredService<ILogger<RefusalLog>>(), RefusalLog.DefaultInterval));
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task MalformedPostsAndFrames_Flood_LogFirstLineAndOneCountEach()
+    {
+        _log.Entries.Clear();
+        using var poster = new FakeOneBotPoster(_host.BaseUrl, TestEvents.SelfId, maxConnections: 8);
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var codes = new List<HttpStatusCode>();
+            for (var i = 0; i < Flood / 8; i++)
+            {
+                codes.Add((await poster.PostAsync(Malformed)).StatusCode);
+            }
+            return codes;
+        }));
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, TestEvents.SelfId);
+        for (var i = 0; i < Flood; i++)
+        {
+            await client.SendEventAsync(Malformed);
+        }
+        // Frames are handled in order: once this one is answered, every bad one before it was refused.
+        await client.SendEventAsync(TestEvents.GroupMessageJson(123456, 42, "add 2 2"));
+        Assert.Equal("4", (await client.NextCallAsync(BotHost.Timeout)).MessageText);
+
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        Assert.All(statuses.SelectMany(s => s), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.InRange(lines.Count, 4, 6);
+        Assert.All(lines, line => Assert.Null(line.Exception));
+        Assert.Contains(lines, line => line.Message.StartsWith($"{Flood - 1} more http_post input(s) refused (parse_error)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Message.StartsWith($"{Flood - 1} more reverse_ws input(s) refused (parse_error)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Frame_WithoutPostTypeOrResponseFields_IsRefusedAsNotAnEventAtWarning()
+    {
+        _log.Entries.Clear();
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, TestEvents.SelfId);
+
+        await client.SendEventAsync($$$"""{"time":1,"self_id":{{{TestEvents.SelfId}}}}""");
+        await client.SendEventAsync($$$"""{"time":2,"self_id":{{{TestEvents.SelfId}}}}""");
+        await client.SendEventAsync($$$"""{"time":3,"self_id":{{{TestEvents.SelfId}}},"post_type":null}""");
+
+        // A response nobody waits for is no event either, but it is no refusal: it stays at Debug.
+        await client.SendEventAsync("""{"status":"ok","retcode":0,"data":null,"echo":"424242"}""");
+        await client.SendEventAsync(TestEvents.GroupMessageJson(123456, 42, "add 2 2"));
+        Assert.Equal("4", (await client.NextCallAsync(BotHost.Timeout)).MessageText);
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("without a post_type", lines[0].Message, StringComparison.Ordinal);
+        Assert.Null(lines[0].Exception);
+        Assert.StartsWith("2 more reverse_ws input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithoutPostType_IsRefusedAsNotAnEventAtWarning()
+    {
+        _log.Entries.Clear();
+        using var poster = new FakeOneBotPoster(_host.BaseUrl, TestEvents.SelfId);
+
+        var first = await poster.PostAsync("""{"time":1}""");
+        var second = await poster.PostAsync("""{"time":2}""");
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("without a post_type", lines[0].Message, StringComparison.Ordinal);
+        Assert.Null(lines[0].Exception);
+        Assert.StartsWith("1 more http_post input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
+    }
+}
