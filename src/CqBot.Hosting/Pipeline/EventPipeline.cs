@@ -299,12 +299,7 @@ internal sealed partial class EventPipeline : IDisposable
             // A handler's bug never takes the bot down, nor blocks the chat's later events.
             failure = exception;
             work.Reply?.TryComplete(null);
-            if (exception is SendQueueFullException)
-            {
-                // An expected refusal, which comes in floods: one line, no stack trace.
-                LogSendQueueFull(work.Account.SelfId, work.Event.PostType);
-            }
-            else if (exception is not OperationCanceledException || !cancellation.IsCancellationRequested)
+            if (exception is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 LogEventFailed(exception, work.Account.SelfId, work.Event.PostType);
             }
@@ -482,9 +477,6 @@ internal sealed partial class EventPipeline : IDisposable
 
     [LoggerMessage(EventId = 2507, Level = LogLevel.Warning, Message = "A reply of bot {SelfId} was dropped: its send rate limit did not let it go within {Seconds} s, and without an API (CqBot:ApiRoot or a WebSocket) it could only go in the HTTP POST response.")]
     private partial void LogReplyDroppedWithoutApi(long selfId, double seconds);
-
-    [LoggerMessage(EventId = 2508, Level = LogLevel.Warning, Message = "A handler of a {PostType} event of bot {SelfId} sent a message while the account's send queue was full; the message was dropped (CqBot:RateLimit).")]
-    private partial void LogSendQueueFull(long selfId, string postType);
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Error, Message = "Handling a {PostType} event of bot {SelfId} failed.")]
     private partial void LogEventFailed(Exception exception, long selfId, string postType);
