@@ -213,6 +213,7 @@ internal sealed partial class EventPipeline : IDisposable
             _drained.TrySetResult();
         }
     }
+
     private async Task RunChannelAsync(EventWork work)
     {
         while (true)
