@@ -59,6 +59,23 @@ public sealed class BotOptions
     /// </summary>
     public double HeartbeatTolerance { get; set; } = 2.5;
 
+    /// <summary>
+    /// How many events of one chat (a group, a private chat) may wait while an earlier event of that chat
+    /// is being handled; 100 unless changed. When one more arrives, the chat's oldest waiting event is
+    /// dropped (never one whose handlers have started, never a meta event), counted in
+    /// <c>cqbot.events.refused</c> with reason <c>queue_full</c>, and logged once per chat every ten
+    /// seconds with the number dropped. A dropped HTTP POST event is answered with 204.
+    /// </summary>
+    public int MaxQueuedEventsPerChat { get; set; } = 100;
+
+    /// <summary>
+    /// How many events may be taken and not yet finished (running or waiting), over all chats and
+    /// accounts; 10,000 unless changed. Beyond it, a new event replaces the oldest waiting event of its
+    /// own chat, or is dropped when its chat has none waiting, counted and logged as with
+    /// <see cref="MaxQueuedEventsPerChat"/>. Meta events (heartbeats, lifecycle) are never dropped.
+    /// </summary>
+    public int MaxPendingEvents { get; set; } = 10_000;
+
     /// <summary>How long shutdown waits for running handlers before cancelling them; 10 seconds unless changed.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -33,6 +33,8 @@ internal static class BotOptionsReader
         options.ShutdownTimeout = ReadDuration(section, "ShutdownTimeout", options.ShutdownTimeout);
         options.ReconnectDelay = ReadDuration(section, "ReconnectDelay", options.ReconnectDelay);
         options.MaxReconnectDelay = ReadDuration(section, "MaxReconnectDelay", options.MaxReconnectDelay);
+        options.MaxQueuedEventsPerChat = (int)ReadLong(section, "MaxQueuedEventsPerChat", options.MaxQueuedEventsPerChat);
+        options.MaxPendingEvents = (int)ReadLong(section, "MaxPendingEvents", options.MaxPendingEvents);
         ReadList(section.GetSection("Prefixes"), options.Prefixes);
         ReadList(section.GetSection("Nicknames"), options.Nicknames);
 
@@ -87,6 +89,10 @@ internal static class BotOptionsReader
         if (options.MaxBodySize < 1024)
         {
             throw new BotConfigurationException($"The setting 'CqBot:MaxBodySize' is {options.MaxBodySize} bytes; it must be at least 1024.");
+        }
+        if (options.MaxQueuedEventsPerChat < 1 || options.MaxPendingEvents < 1)
+        {
+            throw new BotConfigurationException("The settings 'CqBot:MaxQueuedEventsPerChat' and 'CqBot:MaxPendingEvents' must be at least 1.");
         }
         if (!(options.HeartbeatTolerance >= 1))
         {

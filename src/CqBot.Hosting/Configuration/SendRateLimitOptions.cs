@@ -3,6 +3,9 @@ namespace CqBot.Hosting;
 /// <summary>
 /// Limits on outgoing messages (<c>send_msg</c>, <c>send_group_msg</c>, …), per account and per group,
 /// so that a busy bot is not throttled or banned by QQ. Messages over the limit wait in a bounded queue.
+/// A reply in an HTTP POST response counts too: it goes in the response only when it may go at once;
+/// otherwise the response is 204 and the reply goes through the API, waiting its turn. An account
+/// without an API waits up to <see cref="BotOptions.QuickOperationWindow"/> and then drops the reply.
 /// </summary>
 public sealed class SendRateLimitOptions
 {

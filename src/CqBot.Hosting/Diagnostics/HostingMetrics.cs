@@ -236,4 +236,10 @@ internal static class RefusalReasons
 
     /// <summary>The bot is shutting down.</summary>
     public const string ShuttingDown = "shutting_down";
+
+    /// <summary>
+    /// Too many events were waiting: in the event's chat (<see cref="BotOptions.MaxQueuedEventsPerChat"/>)
+    /// or in total (<see cref="BotOptions.MaxPendingEvents"/>); the chat's oldest waiting event was dropped.
+    /// </summary>
+    public const string QueueFull = "queue_full";
 }

@@ -53,7 +53,11 @@ internal sealed partial class EventIngress : IEventSink
         Accept(account, @event, Transports.OfWebSocket(source.Origin), null);
     }
 
-    /// <summary>Queues an event that came by <paramref name="transport"/>; false when the bot is shutting down.</summary>
+    /// <summary>
+    /// Queues an event that came by <paramref name="transport"/>; false when the bot is shutting down.
+    /// True also when the queue limits dropped it (or an older event of its chat): a dropped event's
+    /// <paramref name="reply"/> and <paramref name="done"/> are completed at once.
+    /// </summary>
     public bool Accept(BotAccount account, Event @event, string transport, HttpReplySlot? reply, TaskCompletionSource? done = null)
     {
         account.LastEvent = _time.GetUtcNow();
@@ -71,8 +75,11 @@ internal sealed partial class EventIngress : IEventSink
                 });
             }
         }
+        var channel = EventFacts.ChannelOf(@event);
         if (EventFacts.IsMetaEvent(@event))
         {
+            // Queued apart from chatless notices: the queue limits never drop a meta event.
+            channel = channel with { Kind = ChannelKind.Meta };
             switch (EventFacts.MetaEventType(@event))
             {
                 case "heartbeat" when @event is HeartbeatEvent heartbeat:
@@ -91,7 +98,7 @@ internal sealed partial class EventIngress : IEventSink
             return true;
         }
         // An HTTP POST waits for the handler anyway: start it on the request's thread.
-        var work = new EventWork(account, @event, EventFacts.ChannelOf(@event), reply, done) { Transport = transport, Received = received };
+        var work = new EventWork(account, @event, channel, reply, done) { Transport = transport, Received = received };
         if (_pipeline.TryEnqueue(work, startInline: reply is not null))
         {
             return true;

@@ -24,6 +24,9 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
         _ => false,
     };
 
+    /// <summary>True when carrying the operation out sends a message, so that the send rate limit applies.</summary>
+    public static bool SendsMessage(QuickOperation operation, Event @event) => @event is MessageEvent && operation.Reply is { Count: > 0 };
+
     public async ValueTask SendAsync(Session session, QuickOperation operation)
     {
         var @event = session.Event;
@@ -44,6 +47,11 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
                     await ReplyInChatAsync(session, operation).ConfigureAwait(false);
                     break;
             }
+        }
+        catch (SendQueueFullException)
+        {
+            // An expected refusal, which comes in floods: one line, no stack trace.
+            LogSendQueueFull(@event.SelfId, @event.PostType);
         }
         catch (ApiException exception)
         {
@@ -76,6 +84,9 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
 
     [LoggerMessage(EventId = 2510, Level = LogLevel.Warning, Message = "The answer to a {PostType} event of bot {SelfId} could not be sent.")]
     private partial void LogSendFailed(Exception exception, long selfId, string postType);
+
+    [LoggerMessage(EventId = 2512, Level = LogLevel.Warning, Message = "The answer to a {PostType} event of bot {SelfId} was dropped: the account's send queue is full (CqBot:RateLimit).")]
+    private partial void LogSendQueueFull(long selfId, string postType);
 
     [LoggerMessage(EventId = 2511, Level = LogLevel.Warning, Message = "A handler answered a {PostType} event of bot {SelfId} with an operation that only messages and requests have; it was not carried out.")]
     private partial void LogOperationDropped(long selfId, string postType);

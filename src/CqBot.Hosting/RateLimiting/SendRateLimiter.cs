@@ -30,16 +30,61 @@ internal sealed class SendRateLimiter
     /// <summary>Messages waiting now.</summary>
     public int Queued => Volatile.Read(ref _queued);
 
+    /// <summary>
+    /// Takes leave for a message to <paramref name="groupId"/> (or to a user, when null) to go at once;
+    /// false, taking nothing, when it would have to wait: a token is missing, or another message waits
+    /// before it. For an answer that goes in an HTTP POST response, which cannot wait.
+    /// </summary>
+    public bool TryAcquireNow(long? groupId)
+    {
+        var group = groupId is { } id ? Group(id) : null;
+        if (group is not null && !group.Gate.Wait(0))
+        {
+            return false;
+        }
+        try
+        {
+            if (!_account.Gate.Wait(0))
+            {
+                return false;
+            }
+            try
+            {
+                if ((group is not null && !group.Bucket.HasToken()) || !_account.Bucket.HasToken())
+                {
+                    return false;
+                }
+                group?.Bucket.TryTake();
+                _account.Bucket.TryTake();
+                return true;
+            }
+            finally
+            {
+                _account.Gate.Release();
+            }
+        }
+        finally
+        {
+            group?.Gate.Release();
+        }
+    }
+
+    /// <summary>Counts a message dropped because it could not go within the send limit in time.</summary>
+    public void CountRefused()
+    {
+        if (HostingMetrics.SendRefused.Enabled)
+        {
+            HostingMetrics.SendRefused.Add(1, new KeyValuePair<string, object?>(HostingTags.Account, _accountTag));
+        }
+    }
+
     /// <summary>Waits until a message to <paramref name="groupId"/> (or to a user, when null) may go.</summary>
     public async ValueTask AcquireAsync(long? groupId, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _queued) > _options.QueueLimit)
         {
             Interlocked.Decrement(ref _queued);
-            if (HostingMetrics.SendRefused.Enabled)
-            {
-                HostingMetrics.SendRefused.Add(1, new KeyValuePair<string, object?>(HostingTags.Account, _accountTag));
-            }
+            CountRefused();
             throw new SendQueueFullException(
                 $"Bot {_selfId} already has {_options.QueueLimit} messages waiting for its send rate limit; this one was dropped. Send less often, or raise CqBot:RateLimit limits.");
         }
@@ -48,9 +93,7 @@ internal sealed class SendRateLimiter
             var delayed = false;
             if (groupId is { } id)
             {
-                var group = _groups.GetOrAdd(id, static (_, state) =>
-                    new GatedBucket(new TokenBucket(state._options.GroupBurst, state._options.GroupPerSecond, state._time)), this);
-                delayed = await AcquireAsync(group, cancellationToken).ConfigureAwait(false);
+                delayed = await AcquireAsync(Group(id), cancellationToken).ConfigureAwait(false);
             }
             delayed |= await AcquireAsync(_account, cancellationToken).ConfigureAwait(false);
             if (delayed && HostingMetrics.SendDelayed.Enabled)
@@ -63,6 +106,9 @@ internal sealed class SendRateLimiter
             Interlocked.Decrement(ref _queued);
         }
     }
+
+    private GatedBucket Group(long id) => _groups.GetOrAdd(id, static (_, state) =>
+        new GatedBucket(new TokenBucket(state._options.GroupBurst, state._options.GroupPerSecond, state._time)), this);
 
     // True when the message had to wait: behind another message of the bucket, or for a token.
     private async ValueTask<bool> AcquireAsync(GatedBucket bucket, CancellationToken cancellationToken)

@@ -18,12 +18,17 @@ internal sealed class TokenBucket
         _stamp = time.GetTimestamp();
     }
 
+    /// <summary>True when a token is there now; takes none.</summary>
+    public bool HasToken()
+    {
+        Refill();
+        return _tokens >= 1;
+    }
+
     /// <summary>Takes a token and returns zero, or returns how long until one is available.</summary>
     public TimeSpan TryTake()
     {
-        var now = _time.GetTimestamp();
-        _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_stamp, now).TotalSeconds * _perSecond));
-        _stamp = now;
+        Refill();
         if (_tokens >= 1)
         {
             _tokens -= 1;
@@ -31,5 +36,12 @@ internal sealed class TokenBucket
         }
         // Round up so the wait never ends a hair before the token is there.
         return TimeSpan.FromTicks((long)Math.Ceiling((1 - _tokens) / _perSecond * TimeSpan.TicksPerSecond));
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetTimestamp();
+        _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_stamp, now).TotalSeconds * _perSecond));
+        _stamp = now;
     }
 }

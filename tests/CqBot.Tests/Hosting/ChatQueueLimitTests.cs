@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using CqBot.Hosting;
+using CqBot.Hosting.Configuration;
+using CqBot.Hosting.Pipeline;
+using CqBot.Testing;
+using CqBot.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CqBot.Tests.Hosting;
+
+/// <summary>The events held per chat and in total are bounded; over a limit the oldest waiting ones are dropped.</summary>
+public sealed partial class ChatQueueLimitTests
+{
+    private const int PerChat = 5;
+    private const long FloodGroup = 100;
+    private readonly RecordingLogger<EventPipeline> _log = new();
+
+    [Fact]
+    public async Task Flood_InOneGroupWhileItsHandlerIsBusy_OtherGroupIsAnsweredAndAtMostTheLimitIsHandledLater()
+    {
+        const long selfId = 9601;
+        const int flood = 300;
+        await using var host = await StartAsync();
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        var handled = new ConcurrentQueue<string>();
+        using var middleware = host.App.Use(async (session, next) =>
+        {
+            if (session.GroupId != FloodGroup)
+            {
+                return "answered";
+            }
+            if (session.Content == "hold")
+            {
+                held.TrySetResult();
+                await release.Task;
+                return null;
+            }
+            handled.Enqueue(session.Content);
+            return null;
+        });
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
+        await held.Task.WaitAsync(BotHost.Timeout);
+
+        for (var i = 0; i < flood; i++)
+        {
+            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"flood {i}"));
+        }
+        // Sent after the flood on the same socket, so it is taken after every flood event.
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 200, 43, "other"));
+        var call = await client.NextCallAsync(BotHost.Timeout);
+        await client.RespondOkAsync(call);
+
+        Assert.Equal(200, call.GetInt64("group_id"));
+        Assert.Equal("answered", call.MessageText);
+        Assert.False(release.Task.IsCompleted);
+        Assert.Empty(handled);
+
+        release.SetResult();
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "last"));
+        await WaitUntilAsync(() => handled.Contains("last"));
+        await WaitUntilAsync(() => DroppedInLog() + handled.Count == flood + 1);
+
+        Assert.InRange(handled.Count(text => text.StartsWith("flood", StringComparison.Ordinal)), 1, PerChat);
+        Assert.Contains($"flood {flood - 1}", handled);
+        Assert.DoesNotContain("flood 0", handled);
+        // One line per interval per chat with the count, not one per dropped event.
+        Assert.InRange(DropLines().Count(), 1, 3);
+        Assert.All(DropLines(), entry => Assert.Null(entry.Exception));
+    }
+
+    [Fact]
+    public async Task Post_ChatQueueFull_DroppedEventsAreAnsweredWith204WhileTheChatIsStillBusy()
+    {
+        const long selfId = 9602;
+        const int posts = PerChat + 3;
+        await using var host = await StartAsync();
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        using var middleware = host.App.Use(async (session, next) =>
+        {
+            if (session.Content == "hold")
+            {
+                held.TrySetResult();
+                await release.Task;
+            }
+            return "done";
+        });
+        using var poster = new FakeOneBotPoster(host.BaseUrl, selfId);
+        var holding = poster.PostAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
+        await held.Task.WaitAsync(BotHost.Timeout);
+
+        var queued = Enumerable.Range(0, posts).Select(i => poster.PostAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"queued {i}"))).ToList();
+        await WaitUntilAsync(() => queued.Count(post => post.IsCompleted) == posts - PerChat);
+
+        Assert.All(queued.Where(post => post.IsCompleted), post => Assert.Equal(HttpStatusCode.NoContent, post.Result.StatusCode));
+        Assert.False(holding.IsCompleted);
+        release.SetResult();
+        var answered = await Task.WhenAll(queued).WaitAsync(BotHost.Timeout);
+        Assert.Equal(PerChat, answered.Count(result => result.StatusCode == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task Post_OverTheTotalLimit_NewEventOfAnIdleChatIsAnsweredWith204()
+    {
+        const long selfId = 9603;
+        await using var host = await StartAsync(maxPending: 2);
+        var release = new TaskCompletionSource();
+        var held = new ConcurrentDictionary<long, bool>();
+        using var middleware = host.App.Use(async (session, next) =>
+        {
+            if (session.Content == "hold")
+            {
+                held[session.GroupId ?? 0] = true;
+                await release.Task;
+            }
+            return "done";
+        });
+        using var poster = new FakeOneBotPoster(host.BaseUrl, selfId);
+        var holding = new[] { 1L, 2L }.Select(group => poster.PostAsync(FakeEvents.GroupMessage(selfId, group, 42, "hold"))).ToList();
+        await WaitUntilAsync(() => held.Count == 2);
+
+        var dropped = await poster.PostAsync(FakeEvents.GroupMessage(selfId, 3, 42, "hello")).WaitAsync(BotHost.Timeout);
+
+        Assert.Equal(HttpStatusCode.NoContent, dropped.StatusCode);
+        Assert.DoesNotContain(holding, post => post.IsCompleted);
+        Assert.Contains(_log.Entries, entry => entry.Message.Contains("MaxPendingEvents", StringComparison.Ordinal) && entry.Exception is null);
+        release.SetResult();
+        await Task.WhenAll(holding).WaitAsync(BotHost.Timeout);
+    }
+
+    [Fact]
+    public async Task Heartbeats_WhileAMetaHandlerIsBusy_AreNeverDropped()
+    {
+        const long selfId = 9604;
+        const int beats = PerChat * 3;
+        await using var host = await StartAsync();
+        var release = new TaskCompletionSource();
+        var handled = 0;
+        using var listener = host.App.On<HeartbeatEvent>(async (_, _) =>
+        {
+            if (Interlocked.Increment(ref handled) == 1)
+            {
+                await release.Task;
+            }
+            return null;
+        });
+        using var middleware = host.App.Use((session, next) => ValueTask.FromResult<Message?>("answered"));
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
+        for (var i = 0; i < beats; i++)
+        {
+            await client.SendEventAsync(FakeEvents.Heartbeat(selfId, 5000));
+        }
+        await WaitUntilAsync(() => Volatile.Read(ref handled) == 1);
+        // A message of the same account after the heartbeats: once it is answered, every heartbeat was taken.
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 300, 42, "hi"));
+        await client.RespondOkAsync(await client.NextCallAsync(BotHost.Timeout));
+
+        release.SetResult();
+        await WaitUntilAsync(() => Volatile.Read(ref handled) == beats);
+        Assert.DoesNotContain(DropLines(), _ => true);
+    }
+
+    [Fact]
+    public void Settings_QueueLimits_AreReadWithDefaultsAndChecked()
+    {
+        var defaults = BotOptionsReader.Read(new ConfigurationBuilder().Build());
+        var set = BotOptionsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CqBot:MaxQueuedEventsPerChat"] = "7",
+            ["CqBot:MaxPendingEvents"] = "70",
+        }).Build());
+        var error = Assert.Throws<BotConfigurationException>(() => BotOptionsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CqBot:MaxQueuedEventsPerChat"] = "0",
+        }).Build()));
+
+        Assert.Equal((100, 10_000), (defaults.MaxQueuedEventsPerChat, defaults.MaxPendingEvents));
+        Assert.Equal((7, 70), (set.MaxQueuedEventsPerChat, set.MaxPendingEvents));
+        Assert.Contains("CqBot:MaxQueuedEventsPerChat", error.Message, StringComparison.Ordinal);
+    }
+
+    private Task<BotHost> StartAsync(int maxPending = 10_000) => BotHost.StartAsync(["--no-rate-limit"], builder =>
+    {
+        builder.Services.Configure<BotOptions>(options =>
+        {
+            options.MaxQueuedEventsPerChat = PerChat;
+            options.MaxPendingEvents = maxPending;
+            // Long enough that a 204 can only come from a drop.
+            options.QuickOperationWindow = TimeSpan.FromMinutes(5);
+        });
+        builder.Services.AddSingleton<ILogger<EventPipeline>>(_log);
+    });
+
+    private IEnumerable<(LogLevel Level, string Message, Exception? Exception)> DropLines() =>
+        _log.Entries.Where(entry => entry.Message.StartsWith("Dropped the ", StringComparison.Ordinal));
+
+    private int DroppedInLog() => DropLines().Sum(entry => int.Parse(DroppedCount().Match(entry.Message).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + BotHost.Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true in time.");
+            await Task.Delay(10);
+        }
+    }
+
+    [GeneratedRegex(@"^Dropped the (\d+) oldest")]
+    private static partial Regex DroppedCount();
+}
