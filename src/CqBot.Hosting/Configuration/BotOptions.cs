@@ -43,7 +43,11 @@ public sealed class BotOptions
     /// <summary>How long an API call waits for its response; 60 seconds unless changed.</summary>
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The largest HTTP POST body accepted, in bytes; larger ones are answered with 413. 16 MiB unless changed.</summary>
+    /// <summary>
+    /// The largest HTTP POST body and the largest WebSocket message accepted, in bytes; a larger body is
+    /// answered with 413, and a WebSocket that sends a larger message is closed with 1009 (message too
+    /// big) without reading the rest of it. 16 MiB unless changed.
+    /// </summary>
     public long MaxBodySize { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>

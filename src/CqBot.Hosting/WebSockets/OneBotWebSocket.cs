@@ -16,7 +16,12 @@ namespace CqBot.Hosting.WebSockets;
 internal sealed partial class OneBotWebSocket
 {
     private const int ReceiveChunk = 4096;
+
+    // How long the peer gets to answer a close this side starts before the socket is aborted.
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
     private readonly WebSocket _socket;
+    private readonly long _maxMessageSize;
     private readonly IEventSink _sink;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,9 +32,10 @@ internal sealed partial class OneBotWebSocket
     private long _nextEcho;
     private int _closing;
 
-    public OneBotWebSocket(WebSocket socket, ClientRole role, string origin, IEventSink sink, TimeProvider time, ILogger logger)
+    public OneBotWebSocket(WebSocket socket, ClientRole role, string origin, long maxMessageSize, IEventSink sink, TimeProvider time, ILogger logger)
     {
         _socket = socket;
+        _maxMessageSize = maxMessageSize;
         Role = role;
         Origin = origin;
         _sink = sink;
@@ -52,7 +58,10 @@ internal sealed partial class OneBotWebSocket
     /// <summary>Cancelled when the socket has closed.</summary>
     public CancellationToken Closed => _closed.Token;
 
-    /// <summary>Receives frames until the socket closes.</summary>
+    /// <summary>
+    /// Receives messages until the socket closes. A message over the size limit is not read to its
+    /// end: the socket is closed with 1009 (message too big) as soon as the limit is passed.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
@@ -68,13 +77,18 @@ internal sealed partial class OneBotWebSocket
                     result = await _socket.ReceiveAsync(buffer.GetMemory(ReceiveChunk), linked.Token).ConfigureAwait(false);
                     buffer.Advance(result.Count);
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close && buffer.WrittenCount <= _maxMessageSize);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    if (_socket.State == WebSocketState.CloseReceived)
+                    if (_socket.State == WebSocketState.CloseReceived && Interlocked.Exchange(ref _closing, 1) == 0)
                     {
                         await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
                     }
+                    break;
+                }
+                if (buffer.WrittenCount > _maxMessageSize)
+                {
+                    await RefuseTooLargeAsync(buffer, linked.Token).ConfigureAwait(false);
                     break;
                 }
                 OnFrame(buffer.WrittenSpan);
@@ -85,12 +99,32 @@ internal sealed partial class OneBotWebSocket
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException)
         {
-            LogConnectionLost(exception, Account?.SelfId ?? 0, Origin);
+            // A socket this side closed on purpose was logged when it was closed.
+            if (Volatile.Read(ref _closing) == 0)
+            {
+                LogConnectionLost(exception, Account?.SelfId ?? 0, Origin);
+            }
         }
         finally
         {
             MarkClosed(_closeReason);
         }
+    }
+
+    // Closes the socket with 1009, then reads and drops whatever the peer still sends (the rest of the
+    // message, in small pieces) until its close arrives; the close aborts the socket if it does not.
+    private async Task RefuseTooLargeAsync(PooledBufferWriter buffer, CancellationToken cancellationToken)
+    {
+        HostingMetrics.Refused(Transports.OfWebSocket(Origin), RefusalReasons.TooLarge);
+        LogTooLarge(Account?.SelfId ?? 0, Origin, _maxMessageSize);
+        _ = CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, "message too big", $"closed because it sent a message over the limit of {_maxMessageSize} bytes");
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            buffer.Clear();
+            result = await _socket.ReceiveAsync(buffer.GetMemory(ReceiveChunk), cancellationToken).ConfigureAwait(false);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
     }
 
     private void OnFrame(ReadOnlySpan<byte> frame)
@@ -194,14 +228,20 @@ internal sealed partial class OneBotWebSocket
     /// Closes the socket: pending calls fail at once, then the close handshake runs for up to
     /// <paramref name="timeout"/> (frames that arrive meanwhile are still handled), then the socket is aborted.
     /// </summary>
-    public async Task CloseAsync(WebSocketCloseStatus status, string reason, TimeSpan timeout)
+    public Task CloseAsync(WebSocketCloseStatus status, string reason, TimeSpan timeout) => CloseAsync(status, reason, reason, timeout);
+
+    /// <summary>
+    /// Closes the socket with <paramref name="reason"/> in the close frame; <paramref name="description"/>
+    /// completes "the WebSocket was …" in the errors of the calls it fails.
+    /// </summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, string description, TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref _closing, 1) != 0)
         {
             return;
         }
-        _closeReason = reason;
-        FailPending(new NetworkException($"The WebSocket of bot {Account?.SelfId} was {reason} before the response arrived."));
+        _closeReason = description;
+        FailPending(new NetworkException($"The WebSocket of bot {Account?.SelfId} was {description} before the response arrived."));
         try
         {
             using var deadline = new CancellationTokenSource(timeout, _time);
@@ -232,26 +272,24 @@ internal sealed partial class OneBotWebSocket
             if (IsOpen)
             {
                 _socket.Abort();
-                MarkClosed(reason);
+                MarkClosed(description);
             }
         }
     }
 
     /// <summary>Closes a socket that a newer one of the same account and role replaced, without waiting.</summary>
-    public void CloseReplacedInBackground()
-    {
-        _ = CloseReplacedAsync();
+    public void CloseReplacedInBackground() =>
+        _ = CloseQuietlyAsync(WebSocketCloseStatus.PolicyViolation, "replaced by a newer connection", "replaced by a newer connection");
 
-        async Task CloseReplacedAsync()
+    private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string reason, string description)
+    {
+        try
         {
-            try
-            {
-                await CloseAsync(WebSocketCloseStatus.PolicyViolation, "replaced by a newer connection", TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                LogCloseFailed(exception, Account?.SelfId ?? 0);
-            }
+            await CloseAsync(status, reason, description, CloseHandshakeTimeout).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(exception, Account?.SelfId ?? 0);
         }
     }
 
@@ -284,6 +322,9 @@ internal sealed partial class OneBotWebSocket
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Bot {SelfId} sent a response with echo {Echo} that matches no pending call.")]
     private partial void LogUnmatchedResponse(long selfId, long echo);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} sent a message over the limit of {Limit} bytes; it was closed with 1009 (message too big).")]
+    private partial void LogTooLarge(long selfId, string origin, long limit);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Closing the WebSocket of bot {SelfId} failed; it was aborted.")]
     private partial void LogCloseFailed(Exception exception, long selfId);

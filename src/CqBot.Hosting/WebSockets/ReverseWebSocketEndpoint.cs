@@ -14,7 +14,7 @@ namespace CqBot.Hosting.WebSockets;
 /// replaces the older one, whose pending calls fail at once.
 /// </summary>
 internal sealed partial class ReverseWebSocketEndpoint(
-    BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker, TimeProvider time, ILogger<ReverseWebSocketEndpoint> logger)
+    BotOptions options, BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker, TimeProvider time, ILogger<ReverseWebSocketEndpoint> logger)
 {
     private readonly ILogger _logger = logger;
 
@@ -61,7 +61,7 @@ internal sealed partial class ReverseWebSocketEndpoint(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var connection = new OneBotWebSocket(socket, role, "reverse", ingress, time, _logger);
+        var connection = new OneBotWebSocket(socket, role, "reverse", options.MaxBodySize, ingress, time, _logger);
         var replaced = accounts.Attach(selfId, connection);
         if (replaced is not null)
         {
