@@ -172,7 +172,12 @@ internal sealed partial class OneBotWebSocket
         }
     }
 
-    /// <summary>Calls an action over this socket and waits for the response with the same echo.</summary>
+    /// <summary>
+    /// Calls an action over this socket and waits for the response with the same echo.
+    /// <paramref name="timeout"/> covers the whole call: waiting for earlier frames to go out, sending,
+    /// and the response. A frame that cannot be written within it means the implementation stopped
+    /// reading: the socket is aborted, and every call waiting on it fails at once.
+    /// </summary>
     public async ValueTask<ApiResponse> CallAsync(ApiRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var action = request.WireAction;
@@ -183,26 +188,53 @@ internal sealed partial class OneBotWebSocket
         var echo = Interlocked.Increment(ref _nextEcho);
         var waiter = new TaskCompletionSource<ApiResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[echo] = waiter;
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, _closed.Token);
+        var stage = CallStage.Queued;
         try
         {
             using (var frame = new PooledBufferWriter(512))
             {
                 ApiRequestWriter.WriteFrame(frame, request, echo);
-                await SendAsync(frame.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                await _sendLock.WaitAsync(stop.Token).ConfigureAwait(false);
+                try
+                {
+                    // Only the deadline stops a frame half-way: a caller that gives up must not cut the
+                    // frame, which would end the connection for every call of the account.
+                    stage = CallStage.Sending;
+                    await _socket.SendAsync(frame.WrittenMemory, WebSocketMessageType.Text, true, deadline.Token).ConfigureAwait(false);
+                    stage = CallStage.Waiting;
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
             }
             // The socket may have closed while the frame was going out, after pending calls were failed.
             if (!IsOpen)
             {
                 waiter.TrySetException(new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' got no response."));
             }
-            return await waiter.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+            return await waiter.Task.WaitAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (TimeoutException exception)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested || stage == CallStage.Sending)
         {
-            throw new NetworkException($"Action '{action}' of bot {Account?.SelfId} got no response within {timeout.TotalSeconds:0.###} s.", exception);
+            throw stage switch
+            {
+                CallStage.Sending when deadline.IsCancellationRequested => AbortStuck(action, timeout, exception),
+                _ when deadline.IsCancellationRequested && stage == CallStage.Queued =>
+                    new NetworkException($"Action '{action}' of bot {Account?.SelfId} could not be sent within {timeout.TotalSeconds:0.###} s: earlier frames on its WebSocket are still going out.", exception),
+                _ when deadline.IsCancellationRequested =>
+                    new NetworkException($"Action '{action}' of bot {Account?.SelfId} got no response within {timeout.TotalSeconds:0.###} s.", exception),
+                _ => new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' got no response.", exception),
+            };
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException)
         {
+            if (stage == CallStage.Sending && deadline.IsCancellationRequested)
+            {
+                throw AbortStuck(action, timeout, exception);
+            }
             throw new NetworkException($"Action '{action}' of bot {Account?.SelfId} could not be sent: {exception.Message}", exception);
         }
         finally
@@ -211,17 +243,26 @@ internal sealed partial class OneBotWebSocket
         }
     }
 
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    // A frame did not go out within a call's timeout: the implementation stopped reading (or the
+    // network stalled). Nothing else can be sent on this socket, so it is aborted and its calls fail.
+    private NetworkException AbortStuck(string action, TimeSpan timeout, Exception cause)
     {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var description = $"closed because a frame could not be sent within {timeout.TotalSeconds:0.###} s (the implementation is not reading)";
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
         {
-            await _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            LogSendStalled(Account?.SelfId ?? 0, Origin, timeout.TotalSeconds);
+            _closeReason = description;
+            _socket.Abort();
+            MarkClosed(description);
         }
-        finally
-        {
-            _sendLock.Release();
-        }
+        return new NetworkException($"Action '{action}' of bot {Account?.SelfId} could not be sent within {timeout.TotalSeconds:0.###} s; the WebSocket was {description}.", cause);
+    }
+
+    private enum CallStage
+    {
+        Queued,
+        Sending,
+        Waiting,
     }
 
     /// <summary>
@@ -325,6 +366,9 @@ internal sealed partial class OneBotWebSocket
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} sent a message over the limit of {Limit} bytes; it was closed with 1009 (message too big).")]
     private partial void LogTooLarge(long selfId, string origin, long limit);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was aborted: a frame could not be sent within {Seconds} s (the implementation is not reading).")]
+    private partial void LogSendStalled(long selfId, string origin, double seconds);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Closing the WebSocket of bot {SelfId} failed; it was aborted.")]
     private partial void LogCloseFailed(Exception exception, long selfId);

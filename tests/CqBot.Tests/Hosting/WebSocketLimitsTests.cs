@@ -1,7 +1,10 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json.Nodes;
+using CqBot.Hosting;
 using CqBot.Testing;
 using CqBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CqBot.Tests.Hosting;
 
@@ -52,5 +55,42 @@ public sealed class WebSocketLimitsTests
         await client.SendEventAsync(padded);
 
         Assert.Equal("5", (await client.NextCallAsync(Timeout)).MessageText);
+    }
+
+    [Fact]
+    public async Task Call_PeerStopsReading_FailsWithinApiTimeoutAndClosesOnlyThatSocket()
+    {
+        await using var host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
+            builder.Services.Configure<BotOptions>(options => options.ApiTimeout = TimeSpan.FromMilliseconds(500)));
+        // Connects as a universal client, then never reads: the server's buffers fill and its sends stall.
+        using var stalled = await RawWebSocketClient.ConnectAsync(host.Universal, new Dictionary<string, string> { ["X-Self-ID"] = "9201" }, receiveBufferSize: 4096);
+        Assert.Equal(101, stalled.Status);
+        var bot = await host.WaitForBotAsync(9201);
+        await using var healthy = await FakeOneBotClient.ConnectAsync(host.Universal, 9202);
+        healthy.Responder = _ => ApiReply.Ok();
+        var other = await host.WaitForBotAsync(9202);
+        var text = new string('x', 256 * 1024);
+
+        var calls = Enumerable.Range(0, 64)
+            .Select(_ => bot.CallAsync("send_private_msg", new JsonObject { ["user_id"] = 42, ["message"] = text }).AsTask())
+            .ToArray();
+        await other.CallAsync("get_status").AsTask().WaitAsync(Timeout);
+        await Record.ExceptionAsync(() => Task.WhenAll(calls)).WaitAsync(Timeout);
+
+        Assert.All(calls, call => Assert.IsType<NetworkException>(call.Exception?.InnerException));
+        Assert.Contains(calls, call => call.Exception!.InnerException!.Message.Contains("not reading", StringComparison.Ordinal));
+        Assert.True(await stalled.ReadUntilClosedAsync(Timeout));
+        await WaitUntilAsync(() => host.Accounts.GetStatus().Single(a => a.SelfId == 9201).Connections.Count == 0);
+        await other.CallAsync("get_status").AsTask().WaitAsync(Timeout);
+    }
+
+    // The account forgets a socket just after the socket ends, so a test that saw the end waits a moment for it.
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 }
