@@ -53,8 +53,11 @@ internal sealed partial class ReverseWebSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
             return;
         }
-        if (tracker.IsStopping)
+        // Refused from the start of shutdown, while running handlers drain: this socket's events
+        // would be dropped, so it is refused as an HTTP POST is then.
+        if (tracker.RefusesNew)
         {
+            LogRefused(Remote(context), "the bot is shutting down");
             HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.ShuttingDown);
             await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The bot is shutting down.").ConfigureAwait(false);
             return;
