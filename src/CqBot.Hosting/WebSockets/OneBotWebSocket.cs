@@ -55,6 +55,12 @@ internal sealed partial class OneBotWebSocket
 
     public bool IsOpen => !_closed.IsCancellationRequested;
 
+    /// <summary>
+    /// True when the peer broke the WebSocket protocol and the socket answered with a close frame; the
+    /// connection should then stay up until the peer has read it (see <see cref="ReverseWebSocketEndpoint"/>).
+    /// </summary>
+    public bool BrokeProtocol { get; private set; }
+
     /// <summary>Cancelled when the socket has closed.</summary>
     public CancellationToken Closed => _closed.Token;
 
@@ -96,6 +102,15 @@ internal sealed partial class OneBotWebSocket
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
+        }
+        catch (WebSocketException exception) when (exception.WebSocketErrorCode == WebSocketError.Faulted && Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            // A frame broke RFC 6455 (reserved bits or opcode, invalid UTF-8 in a text message…): the
+            // socket has sent the close code the RFC gives (1002 or 1007) and can do nothing more.
+            HostingMetrics.Refused(Transports.OfWebSocket(Origin), RefusalReasons.ProtocolError);
+            LogProtocolError(Account?.SelfId ?? 0, Origin, exception.Message);
+            _closeReason = "closed because it broke the WebSocket protocol";
+            BrokeProtocol = true;
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException)
         {
@@ -369,6 +384,9 @@ internal sealed partial class OneBotWebSocket
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was aborted: a frame could not be sent within {Seconds} s (the implementation is not reading).")]
     private partial void LogSendStalled(long selfId, string origin, double seconds);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} broke the WebSocket protocol ({Problem}); it was closed.")]
+    private partial void LogProtocolError(long selfId, string origin, string problem);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Closing the WebSocket of bot {SelfId} failed; it was aborted.")]
     private partial void LogCloseFailed(Exception exception, long selfId);

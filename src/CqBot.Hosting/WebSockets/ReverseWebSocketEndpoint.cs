@@ -80,6 +80,23 @@ internal sealed partial class ReverseWebSocketEndpoint(
         {
             accounts.Detach(connection);
         }
+        if (connection.BrokeProtocol)
+        {
+            await LingerAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    // Ending the request at once resets the connection, and the peer may lose the close frame that
+    // says what it did wrong. Wait (briefly) until it has read the frame and hung up.
+    private async Task LingerAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), time, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     internal static bool TryReadRole(HttpRequest request, out ClientRole role)

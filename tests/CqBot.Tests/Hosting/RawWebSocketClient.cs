@@ -65,7 +65,7 @@ internal sealed class RawWebSocketClient : IDisposable
     }
 
     /// <summary>Writes one frame; <paramref name="firstByte"/> carries FIN, the RSV bits and the opcode.</summary>
-    public async Task SendFrameAsync(byte firstByte, ReadOnlyMemory<byte> payload, bool masked = true)
+    public async Task SendFrameAsync(byte firstByte, byte[] payload, bool masked = true)
     {
         var frame = new List<byte> { firstByte };
         var maskBit = masked ? (byte)0x80 : (byte)0;
@@ -87,7 +87,7 @@ internal sealed class RawWebSocketClient : IDisposable
             BinaryPrimitives.WriteUInt64BigEndian(length, (ulong)payload.Length);
             frame.AddRange(length);
         }
-        var bytes = payload.ToArray();
+        var bytes = (byte[])payload.Clone();
         if (masked)
         {
             var key = RandomNumberGenerator.GetBytes(4);
