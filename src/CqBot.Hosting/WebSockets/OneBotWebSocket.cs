@@ -71,7 +71,8 @@ internal sealed partial class OneBotWebSocket
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
-        using var buffer = new PooledBufferWriter(ReceiveChunk * 4);
+        // The loop stops reading a message once it passes the limit, so one chunk more is the most it holds.
+        using var buffer = new PooledBufferWriter(ReceiveChunk * 4, (int)Math.Min(_maxMessageSize + ReceiveChunk, Array.MaxLength));
         try
         {
             while (true)
