@@ -34,6 +34,12 @@ public sealed class WebSocketProtocolErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Frame_Unmasked_ClosesWith1002()
+    {
+        Assert.Equal(ProtocolError, await SendAndReadCloseAsync(0x81, ValidJson, masked: false));
+    }
+
+    [Fact]
     public async Task Frame_ReservedBitSet_ClosesWith1002()
     {
         Assert.Equal(ProtocolError, await SendAndReadCloseAsync(0xC1, ValidJson, masked: true));
@@ -53,6 +59,25 @@ public sealed class WebSocketProtocolErrorTests : IAsyncLifetime
         await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9409);
         await client.SendEventAsync(FakeEvents.PrivateMessage(9409, 42, "add 2 3"));
         Assert.Equal("5", (await client.NextCallAsync(BotHost.Timeout)).MessageText);
+    }
+
+    [Fact]
+    public async Task MaskedFrames_OfEveryLengthForm_AreAllHandled()
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(_host.Universal, 9410);
+        // Payload lengths in 7 bits, in 16 bits (126) and in 64 bits (127), in one stream of frames.
+        foreach (var (size, id) in new[] { (0, 1L), (1000, 2L), (70_000, 3L) })
+        {
+            var json = FakeEvents.PrivateMessage(9410, 42, "add 2 3", id);
+            await client.SendEventAsync(json + new string(' ', Math.Max(0, size - json.Length)));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var call = await client.NextCallAsync(BotHost.Timeout);
+            Assert.Equal("5", call.MessageText);
+            await client.RespondOkAsync(call);
+        }
     }
 
     private async Task<int?> SendAndReadCloseAsync(byte firstByte, byte[] payload, bool masked)
