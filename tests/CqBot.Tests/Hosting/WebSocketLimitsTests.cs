@@ -40,7 +40,30 @@ public sealed class WebSocketLimitsTests
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, result.CloseStatus);
         await using var other = await FakeOneBotClient.ConnectAsync(host.Universal, 9102);
         await other.SendEventAsync(FakeEvents.PrivateMessage(9102, 42, "add 2 3"));
-        Assert.Equal("5", (await other.NextCallAsync(Timeout)).MessageText);
+        var call = await other.NextCallAsync(Timeout);
+        Assert.Equal("5", call.MessageText);
+        await other.RespondOkAsync(call);
+    }
+
+    [Fact]
+    public async Task ForwardMessage_OverMaxBodySize_IsDroppedAndTheBotReconnects()
+    {
+        await using var implementation = await FakeOneBotServer.StartAsync(9111);
+        implementation.Responder = call => call.Action == "get_login_info" ? ApiReply.Ok("""{"user_id":9111,"nickname":"bot"}""") : null;
+        await using var host = await BotHost.StartAsync(["--ws-url", implementation.WebSocketUrl.AbsoluteUri, "--no-rate-limit", "--max-body-size", "4096"], builder =>
+            builder.Services.Configure<BotOptions>(options => options.ReconnectDelay = TimeSpan.FromMilliseconds(50)));
+        await implementation.WaitForConnectionsAsync(1, Timeout);
+        var json = FakeEvents.PrivateMessage(9111, 42, "add 2 3", messageId: 1);
+
+        await implementation.SendEventAsync(json + new string(' ', 8192));
+
+        // The oversized event got no answer; the bot closed that socket and connected again.
+        await WaitUntilAsync(() => implementation.Handshakes >= 2);
+        await implementation.WaitForConnectionsAsync(1, Timeout);
+        await implementation.SendEventAsync(FakeEvents.PrivateMessage(9111, 42, "add 3 4", messageId: 2));
+        var call = await implementation.NextCallAsync(Timeout);
+        Assert.Equal("7", call.MessageText);
+        await implementation.RespondAsync(call, ApiReply.Ok());
     }
 
     [Fact]
@@ -54,14 +77,16 @@ public sealed class WebSocketLimitsTests
 
         await client.SendEventAsync(padded);
 
-        Assert.Equal("5", (await client.NextCallAsync(Timeout)).MessageText);
+        var call = await client.NextCallAsync(Timeout);
+        Assert.Equal("5", call.MessageText);
+        await client.RespondOkAsync(call);
     }
 
     [Fact]
     public async Task Call_PeerStopsReading_FailsWithinApiTimeoutAndClosesOnlyThatSocket()
     {
         await using var host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
-            builder.Services.Configure<BotOptions>(options => options.ApiTimeout = TimeSpan.FromMilliseconds(500)));
+            builder.Services.Configure<BotOptions>(options => options.ApiTimeout = TimeSpan.FromSeconds(2)));
         // Connects as a universal client, then never reads: the server's buffers fill and its sends stall.
         using var stalled = await RawWebSocketClient.ConnectAsync(host.Universal, new Dictionary<string, string> { ["X-Self-ID"] = "9201" }, receiveBufferSize: 4096);
         Assert.Equal(101, stalled.Status);
@@ -71,7 +96,8 @@ public sealed class WebSocketLimitsTests
         var other = await host.WaitForBotAsync(9202);
         var text = new string('x', 256 * 1024);
 
-        var calls = Enumerable.Range(0, 64)
+        // 8 MiB in all: more than the socket buffers and Kestrel's output buffer hold.
+        var calls = Enumerable.Range(0, 32)
             .Select(_ => bot.CallAsync("send_private_msg", new JsonObject { ["user_id"] = 42, ["message"] = text }).AsTask())
             .ToArray();
         await other.CallAsync("get_status").AsTask().WaitAsync(Timeout);
