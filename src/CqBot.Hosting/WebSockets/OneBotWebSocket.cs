@@ -20,6 +20,9 @@ internal sealed partial class OneBotWebSocket
     // How long the peer gets to answer a close this side starts before the socket is aborted.
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    // The runtime's message for a protocol error it gives no detail for (invalid UTF-8 among them).
+    private static readonly string s_faultedWithoutDetail = new WebSocketException(WebSocketError.Faulted).Message;
+
     private readonly WebSocket _socket;
     private readonly long _maxMessageSize;
     private readonly IEventSink _sink;
@@ -109,7 +112,7 @@ internal sealed partial class OneBotWebSocket
             // A frame broke RFC 6455 (reserved bits or opcode, invalid UTF-8 in a text message…): the
             // socket has sent the close code the RFC gives (1002 or 1007) and can do nothing more.
             HostingMetrics.Refused(Transports.OfWebSocket(Origin), RefusalReasons.ProtocolError);
-            LogProtocolError(Account?.SelfId ?? 0, Origin, exception.Message);
+            LogProtocolError(Account?.SelfId ?? 0, Origin, exception.Message == s_faultedWithoutDetail ? "invalid payload, such as a text message that is not UTF-8" : exception.Message);
             _closeReason = "closed because it broke the WebSocket protocol";
             BrokeProtocol = true;
         }
