@@ -18,7 +18,7 @@ internal sealed class BotCommandLine
     private readonly Option<string[]> _forward = new("--ws-url") { Description = "Connect to an implementation's forward WebSocket (repeatable).", HelpName = "url" };
     private readonly Option<string[]> _prefix = new("--prefix") { Description = "A command prefix such as / (repeatable).", HelpName = "prefix" };
     private readonly Option<string[]> _nickname = new("--nickname") { Description = "A name the bot answers to (repeatable).", HelpName = "name" };
-    private readonly Option<long?> _maxBodySize = new("--max-body-size") { Description = "The largest HTTP POST body in bytes (default 16 MiB).", HelpName = "bytes" };
+    private readonly Option<long?> _maxBodySize = new("--max-body-size") { Description = "The largest HTTP POST body or WebSocket message in bytes (default 16 MiB).", HelpName = "bytes" };
     private readonly Option<double?> _apiTimeout = new("--api-timeout") { Description = "Seconds an API call waits for its response (default 60).", HelpName = "seconds" };
     private readonly Option<bool> _noRateLimit = new("--no-rate-limit") { Description = "Send messages without the outbound rate limit." };
     private readonly Option<string> _environment = new("--environment") { Description = "The hosting environment, e.g. Development (picks appsettings.<environment>.json).", HelpName = "name" };

@@ -40,10 +40,19 @@ public sealed class BotOptions
     /// <summary>Names the bot answers to; a message starting with one is addressed to it.</summary>
     public IList<string> Nicknames { get; } = [];
 
-    /// <summary>How long an API call waits for its response; 60 seconds unless changed.</summary>
+    /// <summary>
+    /// How long an API call may take, from the moment it is made: waiting for earlier calls' frames to go
+    /// out, sending, and waiting for the response. A WebSocket whose frame cannot be sent within it (the
+    /// implementation stopped reading) is closed, and the calls waiting on it fail at once with
+    /// <see cref="NetworkException"/>. 60 seconds unless changed.
+    /// </summary>
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The largest HTTP POST body accepted, in bytes; larger ones are answered with 413. 16 MiB unless changed.</summary>
+    /// <summary>
+    /// The largest HTTP POST body and the largest WebSocket message accepted, in bytes; a larger body is
+    /// answered with 413, and a WebSocket that sends a larger message is closed with 1009 (message too
+    /// big) without reading the rest of it. 16 MiB unless changed.
+    /// </summary>
     public long MaxBodySize { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>

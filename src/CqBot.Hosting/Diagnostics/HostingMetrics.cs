@@ -225,6 +225,9 @@ internal static class RefusalReasons
     /// <summary>Not OneBot JSON.</summary>
     public const string ParseError = "parse_error";
 
+    /// <summary>A WebSocket frame that breaks RFC 6455 (closed with 1002 or 1007).</summary>
+    public const string ProtocolError = "protocol_error";
+
     /// <summary>A JSON object without <c>post_type</c>.</summary>
     public const string NotAnEvent = "not_an_event";
 

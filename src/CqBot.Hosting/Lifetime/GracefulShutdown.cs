@@ -14,6 +14,7 @@ internal sealed class GracefulShutdown(BotOptions options, EventPipeline pipelin
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        connections.RefuseNew();
         await pipeline.DrainAsync(options.ShutdownTimeout, time, cancellationToken).ConfigureAwait(false);
         await connections.CloseAllAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
     }

@@ -2,11 +2,23 @@ using System.Buffers;
 
 namespace CqBot.Hosting.Protocol;
 
-/// <summary>A growable buffer on <see cref="ArrayPool{T}"/> memory; return it with <see cref="Dispose"/>.</summary>
-internal sealed class PooledBufferWriter(int initialCapacity = 1024) : IBufferWriter<byte>, IDisposable
+/// <summary>
+/// A growable buffer on <see cref="ArrayPool{T}"/> memory; return it with <see cref="Dispose"/>. It doubles
+/// as it grows, but never past <c>maxCapacity</c> (at most <see cref="Array.MaxLength"/>): asking for more
+/// throws <see cref="InvalidOperationException"/> instead of overflowing.
+/// </summary>
+internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    private readonly int _maxCapacity;
+    private byte[] _buffer;
     private int _written;
+
+    public PooledBufferWriter(int initialCapacity = 1024, int maxCapacity = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCapacity);
+        _maxCapacity = Math.Min(maxCapacity, Array.MaxLength);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(initialCapacity, 1, _maxCapacity));
+    }
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
@@ -16,7 +28,14 @@ internal sealed class PooledBufferWriter(int initialCapacity = 1024) : IBufferWr
 
     public void Clear() => _written = 0;
 
-    public void Advance(int count) => _written += count;
+    public void Advance(int count)
+    {
+        if ((uint)count > (uint)(_buffer.Length - _written))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Only {_buffer.Length - _written} bytes were handed out.");
+        }
+        _written += count;
+    }
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
@@ -41,14 +60,29 @@ internal sealed class PooledBufferWriter(int initialCapacity = 1024) : IBufferWr
         }
     }
 
+    /// <summary>
+    /// The size to grow a buffer of <paramref name="current"/> bytes to so that it holds <paramref name="needed"/>:
+    /// twice as large, or exactly what is needed when that is more, and never more than <paramref name="max"/>.
+    /// </summary>
+    internal static int NextCapacity(int current, long needed, int max)
+    {
+        if (needed > max)
+        {
+            throw new InvalidOperationException($"A buffer cannot grow to {needed} bytes: its limit is {max} bytes.");
+        }
+        return (int)Math.Min(Math.Max((long)current * 2, needed), max);
+    }
+
     private void Ensure(int sizeHint)
     {
-        var needed = _written + Math.Max(sizeHint, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
+        // In long: near the limit, an int sum would wrap and look small enough.
+        var needed = (long)_written + Math.Max(sizeHint, 1);
         if (needed <= _buffer.Length)
         {
             return;
         }
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        var larger = ArrayPool<byte>.Shared.Rent(NextCapacity(_buffer.Length, needed, _maxCapacity));
         _buffer.AsSpan(0, _written).CopyTo(larger);
         if (_buffer.Length > 0)
         {

@@ -8,8 +8,16 @@ internal sealed class ConnectionTracker
 {
     private readonly ConcurrentDictionary<OneBotWebSocket, byte> _open = new();
     private volatile bool _stopping;
+    private volatile bool _refusingNew;
 
+    /// <summary>True once <see cref="CloseAllAsync"/> has begun: forward sockets stop reconnecting.</summary>
     public bool IsStopping => _stopping;
+
+    /// <summary>True once shutdown has begun (before handlers drain): new reverse sockets are refused.</summary>
+    public bool RefusesNew => _refusingNew;
+
+    /// <summary>Refuses new reverse sockets from now on; the open ones keep working until <see cref="CloseAllAsync"/>.</summary>
+    public void RefuseNew() => _refusingNew = true;
 
     public IDisposable Track(OneBotWebSocket connection)
     {
@@ -20,6 +28,7 @@ internal sealed class ConnectionTracker
     /// <summary>Refuses new sockets and closes the open ones with a normal closure.</summary>
     public async Task CloseAllAsync(TimeSpan timeout)
     {
+        _refusingNew = true;
         _stopping = true;
         var closing = new List<Task>();
         foreach (var connection in _open.Keys)

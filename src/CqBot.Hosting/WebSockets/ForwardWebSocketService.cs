@@ -88,7 +88,7 @@ internal sealed partial class ForwardWebSocketService(
 
     private async Task RunConnectionAsync(ClientWebSocket socket, ClientRole role, CancellationToken stoppingToken)
     {
-        var connection = new OneBotWebSocket(socket, role, "forward", ingress, time, _logger);
+        var connection = new OneBotWebSocket(socket, role, "forward", options.MaxBodySize, ingress, time, _logger);
         using var tracking = tracker.Track(connection);
         var receiving = connection.RunAsync(stoppingToken);
         try

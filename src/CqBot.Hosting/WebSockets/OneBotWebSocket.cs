@@ -16,7 +16,15 @@ namespace CqBot.Hosting.WebSockets;
 internal sealed partial class OneBotWebSocket
 {
     private const int ReceiveChunk = 4096;
+
+    // How long the peer gets to answer a close this side starts before the socket is aborted.
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    // The runtime's message for a protocol error it gives no detail for (invalid UTF-8 among them).
+    private static readonly string s_faultedWithoutDetail = new WebSocketException(WebSocketError.Faulted).Message;
+
     private readonly WebSocket _socket;
+    private readonly long _maxMessageSize;
     private readonly IEventSink _sink;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,9 +35,10 @@ internal sealed partial class OneBotWebSocket
     private long _nextEcho;
     private int _closing;
 
-    public OneBotWebSocket(WebSocket socket, ClientRole role, string origin, IEventSink sink, TimeProvider time, ILogger logger)
+    public OneBotWebSocket(WebSocket socket, ClientRole role, string origin, long maxMessageSize, IEventSink sink, TimeProvider time, ILogger logger)
     {
         _socket = socket;
+        _maxMessageSize = maxMessageSize;
         Role = role;
         Origin = origin;
         _sink = sink;
@@ -49,14 +58,24 @@ internal sealed partial class OneBotWebSocket
 
     public bool IsOpen => !_closed.IsCancellationRequested;
 
+    /// <summary>
+    /// True when the peer broke the WebSocket protocol and the socket answered with a close frame; the
+    /// connection should then stay up until the peer has read it (see <see cref="ReverseWebSocketEndpoint"/>).
+    /// </summary>
+    public bool BrokeProtocol { get; private set; }
+
     /// <summary>Cancelled when the socket has closed.</summary>
     public CancellationToken Closed => _closed.Token;
 
-    /// <summary>Receives frames until the socket closes.</summary>
+    /// <summary>
+    /// Receives messages until the socket closes. A message over the size limit is not read to its
+    /// end: the socket is closed with 1009 (message too big) as soon as the limit is passed.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
-        using var buffer = new PooledBufferWriter(ReceiveChunk * 4);
+        // The loop stops reading a message once it passes the limit, so one chunk more is the most it holds.
+        using var buffer = new PooledBufferWriter(ReceiveChunk * 4, (int)Math.Min(_maxMessageSize + ReceiveChunk, Array.MaxLength));
         try
         {
             while (true)
@@ -68,13 +87,18 @@ internal sealed partial class OneBotWebSocket
                     result = await _socket.ReceiveAsync(buffer.GetMemory(ReceiveChunk), linked.Token).ConfigureAwait(false);
                     buffer.Advance(result.Count);
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close && buffer.WrittenCount <= _maxMessageSize);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    if (_socket.State == WebSocketState.CloseReceived)
+                    if (_socket.State == WebSocketState.CloseReceived && Interlocked.Exchange(ref _closing, 1) == 0)
                     {
                         await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
                     }
+                    break;
+                }
+                if (buffer.WrittenCount > _maxMessageSize)
+                {
+                    await RefuseTooLargeAsync(buffer, linked.Token).ConfigureAwait(false);
                     break;
                 }
                 OnFrame(buffer.WrittenSpan);
@@ -83,14 +107,48 @@ internal sealed partial class OneBotWebSocket
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
         }
+        catch (WebSocketException exception) when (exception.WebSocketErrorCode == WebSocketError.Faulted && Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            // A frame broke RFC 6455 (reserved bits or opcode, invalid UTF-8 in a text message…): the
+            // socket has sent the close code the RFC gives (1002 or 1007) and can do nothing more.
+            if (_sink.Refusals.Refuse(Transports.OfWebSocket(Origin), RefusalReasons.ProtocolError))
+            {
+                LogProtocolError(Account?.SelfId ?? 0, Origin, exception.Message == s_faultedWithoutDetail ? "invalid payload, such as a text message that is not UTF-8" : exception.Message);
+            }
+            _closeReason = "closed because it broke the WebSocket protocol";
+            BrokeProtocol = true;
+        }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException)
         {
-            LogConnectionLost(exception, Account?.SelfId ?? 0, Origin);
+            // A socket this side closed on purpose was logged when it was closed.
+            if (Volatile.Read(ref _closing) == 0)
+            {
+                // A peer that drops its connection is ordinary: one line, not a stack trace.
+                LogConnectionLost(Account?.SelfId ?? 0, Origin, exception.Message);
+            }
         }
         finally
         {
             MarkClosed(_closeReason);
         }
+    }
+
+    // Closes the socket with 1009, then reads and drops whatever the peer still sends (the rest of the
+    // message, in small pieces) until its close arrives; the close aborts the socket if it does not.
+    private async Task RefuseTooLargeAsync(PooledBufferWriter buffer, CancellationToken cancellationToken)
+    {
+        if (_sink.Refusals.Refuse(Transports.OfWebSocket(Origin), RefusalReasons.TooLarge))
+        {
+            LogTooLarge(Account?.SelfId ?? 0, Origin, _maxMessageSize);
+        }
+        _ = CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, "message too big", $"closed because it sent a message over the limit of {_maxMessageSize} bytes");
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            buffer.Clear();
+            result = await _socket.ReceiveAsync(buffer.GetMemory(ReceiveChunk), cancellationToken).ConfigureAwait(false);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
     }
 
     private void OnFrame(ReadOnlySpan<byte> frame)
@@ -160,7 +218,12 @@ internal sealed partial class OneBotWebSocket
         }
     }
 
-    /// <summary>Calls an action over this socket and waits for the response with the same echo.</summary>
+    /// <summary>
+    /// Calls an action over this socket and waits for the response with the same echo.
+    /// <paramref name="timeout"/> covers the whole call: waiting for earlier frames to go out, sending,
+    /// and the response. A frame that cannot be written within it means the implementation stopped
+    /// reading: the socket is aborted, and every call waiting on it fails at once.
+    /// </summary>
     public async ValueTask<ApiResponse> CallAsync(ApiRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var action = request.WireAction;
@@ -171,26 +234,53 @@ internal sealed partial class OneBotWebSocket
         var echo = Interlocked.Increment(ref _nextEcho);
         var waiter = new TaskCompletionSource<ApiResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[echo] = waiter;
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, _closed.Token);
+        var stage = CallStage.Queued;
         try
         {
             using (var frame = new PooledBufferWriter(512))
             {
                 ApiRequestWriter.WriteFrame(frame, request, echo);
-                await SendAsync(frame.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                await _sendLock.WaitAsync(stop.Token).ConfigureAwait(false);
+                try
+                {
+                    // Only the deadline stops a frame half-way: a caller that gives up must not cut the
+                    // frame, which would end the connection for every call of the account.
+                    stage = CallStage.Sending;
+                    await _socket.SendAsync(frame.WrittenMemory, WebSocketMessageType.Text, true, deadline.Token).ConfigureAwait(false);
+                    stage = CallStage.Waiting;
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
             }
             // The socket may have closed while the frame was going out, after pending calls were failed.
             if (!IsOpen)
             {
                 waiter.TrySetException(new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' got no response."));
             }
-            return await waiter.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+            return await waiter.Task.WaitAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (TimeoutException exception)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested || stage == CallStage.Sending)
         {
-            throw new NetworkException($"Action '{action}' of bot {Account?.SelfId} got no response within {timeout.TotalSeconds:0.###} s.", exception);
+            throw stage switch
+            {
+                CallStage.Sending when deadline.IsCancellationRequested => AbortStuck(action, timeout, exception),
+                _ when deadline.IsCancellationRequested && stage == CallStage.Queued =>
+                    new NetworkException($"Action '{action}' of bot {Account?.SelfId} could not be sent within {timeout.TotalSeconds:0.###} s: earlier frames on its WebSocket are still going out.", exception),
+                _ when deadline.IsCancellationRequested =>
+                    new NetworkException($"Action '{action}' of bot {Account?.SelfId} got no response within {timeout.TotalSeconds:0.###} s.", exception),
+                _ => new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' got no response.", exception),
+            };
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or IOException)
         {
+            if (stage == CallStage.Sending && deadline.IsCancellationRequested)
+            {
+                throw AbortStuck(action, timeout, exception);
+            }
             throw new NetworkException($"Action '{action}' of bot {Account?.SelfId} could not be sent: {exception.Message}", exception);
         }
         finally
@@ -199,31 +289,46 @@ internal sealed partial class OneBotWebSocket
         }
     }
 
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    // A frame did not go out within a call's timeout: the implementation stopped reading (or the
+    // network stalled). Nothing else can be sent on this socket, so it is aborted and its calls fail.
+    private NetworkException AbortStuck(string action, TimeSpan timeout, Exception cause)
     {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var description = $"closed because a frame could not be sent within {timeout.TotalSeconds:0.###} s (the implementation is not reading)";
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
         {
-            await _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            LogSendStalled(Account?.SelfId ?? 0, Origin, timeout.TotalSeconds);
+            _closeReason = description;
+            _socket.Abort();
+            MarkClosed(description);
         }
-        finally
-        {
-            _sendLock.Release();
-        }
+        return new NetworkException($"Action '{action}' of bot {Account?.SelfId} could not be sent within {timeout.TotalSeconds:0.###} s; the WebSocket was {description}.", cause);
+    }
+
+    private enum CallStage
+    {
+        Queued,
+        Sending,
+        Waiting,
     }
 
     /// <summary>
     /// Closes the socket: pending calls fail at once, then the close handshake runs for up to
     /// <paramref name="timeout"/> (frames that arrive meanwhile are still handled), then the socket is aborted.
     /// </summary>
-    public async Task CloseAsync(WebSocketCloseStatus status, string reason, TimeSpan timeout)
+    public Task CloseAsync(WebSocketCloseStatus status, string reason, TimeSpan timeout) => CloseAsync(status, reason, reason, timeout);
+
+    /// <summary>
+    /// Closes the socket with <paramref name="reason"/> in the close frame; <paramref name="description"/>
+    /// completes "the WebSocket was …" in the errors of the calls it fails.
+    /// </summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, string description, TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref _closing, 1) != 0)
         {
             return;
         }
-        _closeReason = reason;
-        FailPending(new NetworkException($"The WebSocket of bot {Account?.SelfId} was {reason} before the response arrived."));
+        _closeReason = description;
+        FailPending(new NetworkException($"The WebSocket of bot {Account?.SelfId} was {description} before the response arrived."));
         try
         {
             using var deadline = new CancellationTokenSource(timeout, _time);
@@ -254,26 +359,24 @@ internal sealed partial class OneBotWebSocket
             if (IsOpen)
             {
                 _socket.Abort();
-                MarkClosed(reason);
+                MarkClosed(description);
             }
         }
     }
 
     /// <summary>Closes a socket that a newer one of the same account and role replaced, without waiting.</summary>
-    public void CloseReplacedInBackground()
-    {
-        _ = CloseReplacedAsync();
+    public void CloseReplacedInBackground() =>
+        _ = CloseQuietlyAsync(WebSocketCloseStatus.PolicyViolation, "replaced by a newer connection", "replaced by a newer connection");
 
-        async Task CloseReplacedAsync()
+    private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string reason, string description)
+    {
+        try
         {
-            try
-            {
-                await CloseAsync(WebSocketCloseStatus.PolicyViolation, "replaced by a newer connection", TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                LogCloseFailed(exception, Account?.SelfId ?? 0);
-            }
+            await CloseAsync(status, reason, description, CloseHandshakeTimeout).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(exception, Account?.SelfId ?? 0);
         }
     }
 
@@ -298,8 +401,8 @@ internal sealed partial class OneBotWebSocket
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was lost.")]
-    private partial void LogConnectionLost(Exception exception, long selfId, string origin);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was lost: {Reason}")]
+    private partial void LogConnectionLost(long selfId, string origin, string reason);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Bot {SelfId} sent a frame of {Length} bytes that is not valid OneBot JSON; it was skipped. {Error}")]
     private partial void LogMalformedFrame(long selfId, int length, string error);
@@ -309,6 +412,15 @@ internal sealed partial class OneBotWebSocket
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Bot {SelfId} sent a response with echo {Echo} that matches no pending call.")]
     private partial void LogUnmatchedResponse(long selfId, long echo);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} sent a message over the limit of {Limit} bytes; it was closed with 1009 (message too big).")]
+    private partial void LogTooLarge(long selfId, string origin, long limit);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was aborted: a frame could not be sent within {Seconds} s (the implementation is not reading).")]
+    private partial void LogSendStalled(long selfId, string origin, double seconds);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} broke the WebSocket protocol ({Problem}); it was closed.")]
+    private partial void LogProtocolError(long selfId, string origin, string problem);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Closing the WebSocket of bot {SelfId} failed; it was aborted.")]
     private partial void LogCloseFailed(Exception exception, long selfId);

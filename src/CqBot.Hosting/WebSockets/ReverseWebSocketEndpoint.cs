@@ -1,9 +1,15 @@
 using System.Globalization;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
 using CqBot.Hosting.Authentication;
 using CqBot.Hosting.Diagnostics;
 using CqBot.Hosting.Pipeline;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CqBot.Hosting.WebSockets;
 
@@ -14,8 +20,12 @@ namespace CqBot.Hosting.WebSockets;
 /// replaces the older one, whose pending calls fail at once.
 /// </summary>
 internal sealed partial class ReverseWebSocketEndpoint(
-    BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker, TimeProvider time, RefusalLog refusals, ILogger<ReverseWebSocketEndpoint> logger)
+    BotOptions options, BotAccounts accounts, EventIngress ingress, AccessTokenValidator tokens, ConnectionTracker tracker,
+    IOptions<WebSocketOptions> webSocketOptions, TimeProvider time, RefusalLog refusals, ILogger<ReverseWebSocketEndpoint> logger)
 {
+    // RFC 6455, 1.3: appended to the client's key to prove the server understood the handshake.
+    private const string WebSocketKeyGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
     private readonly ILogger _logger = logger;
 
     public async Task HandleAsync(HttpContext context)
@@ -61,7 +71,9 @@ internal sealed partial class ReverseWebSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
             return;
         }
-        if (tracker.IsStopping)
+        // Refused from the start of shutdown, while running handlers drain: this socket's events
+        // would be dropped, so it is refused as an HTTP POST is then.
+        if (tracker.RefusesNew)
         {
             if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.ShuttingDown))
             {
@@ -71,8 +83,8 @@ internal sealed partial class ReverseWebSocketEndpoint(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var connection = new OneBotWebSocket(socket, role, "reverse", ingress, time, _logger);
+        using var socket = await AcceptAsync(context).ConfigureAwait(false);
+        var connection = new OneBotWebSocket(socket, role, "reverse", options.MaxBodySize, ingress, time, _logger);
         var replaced = accounts.Attach(selfId, connection);
         if (replaced is not null)
         {
@@ -87,6 +99,48 @@ internal sealed partial class ReverseWebSocketEndpoint(
         finally
         {
             accounts.Detach(connection);
+        }
+        if (connection.BrokeProtocol)
+        {
+            await LingerAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    // The handshake is answered here rather than by the WebSocket middleware so that the socket reads
+    // through ClientFrameGuardStream, which fails unmasked client frames with 1002; the runtime's
+    // WebSocket accepts them. Upgrades other than HTTP/1.1's (HTTP/2 extended CONNECT) go the usual way.
+    private async Task<WebSocket> AcceptAsync(HttpContext context)
+    {
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
+        if (upgrade is not { IsUpgradableRequest: true })
+        {
+            return await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        }
+        var key = context.Request.Headers.SecWebSocketKey.ToString();
+        var headers = context.Response.Headers;
+        headers.Connection = "Upgrade";
+        headers.Upgrade = "websocket";
+        headers.SecWebSocketAccept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketKeyGuid)));
+        var stream = await upgrade.UpgradeAsync().ConfigureAwait(false);
+        var settings = webSocketOptions.Value;
+        return WebSocket.CreateFromStream(new ClientFrameGuardStream(stream), new WebSocketCreationOptions
+        {
+            IsServer = true,
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        });
+    }
+
+    // Ending the request at once resets the connection, and the peer may lose the close frame that
+    // says what it did wrong. Wait (briefly) until it has read the frame and hung up.
+    private async Task LingerAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), time, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
