@@ -26,7 +26,8 @@ internal sealed partial class ReverseWebSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "This endpoint accepts OneBot reverse WebSocket connections only.").ConfigureAwait(false);
             return;
         }
-        switch (tokens.Check(request))
+        // An account with a token of its own must present that one (CqBot:Accounts:<qq>:AccessToken).
+        switch (tokens.Check(request, long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var claimed) ? claimed : 0))
         {
             case CredentialCheck.Missing:
                 LogRefused(Remote(context), "no access token");
@@ -53,6 +54,20 @@ internal sealed partial class ReverseWebSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
             return;
         }
+        if (!accounts.IsServed(selfId))
+        {
+            LogRefused(Remote(context), $"bot {selfId} is not configured");
+            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.UnknownAccount);
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "This bot serves only its configured accounts.").ConfigureAwait(false);
+            return;
+        }
+        if (accounts.Blocking(selfId, role) is { } holder)
+        {
+            LogRefused(Remote(context), $"bot {selfId} already has an open connection from {holder} (ConnectionReplacement is FirstWinsWhileAlive)");
+            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Conflict);
+            await RefuseAsync(context, StatusCodes.Status409Conflict, "Another connection of this bot is open.").ConfigureAwait(false);
+            return;
+        }
         if (tracker.IsStopping)
         {
             HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.ShuttingDown);
@@ -62,12 +77,15 @@ internal sealed partial class ReverseWebSocketEndpoint(
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var connection = new OneBotWebSocket(socket, role, "reverse", ingress, time, _logger);
-        var replaced = accounts.Attach(selfId, connection);
-        if (replaced is not null)
+        var remote = context.Connection.RemoteIpAddress is { } address ? address + ":" + context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture) : "unknown";
+        if (!accounts.TryAttach(selfId, connection, remote, out var replaced))
         {
-            LogReplaced(selfId, role);
-            replaced.CloseReplacedInBackground();
+            // Another connection won the race since the check above.
+            HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Conflict);
+            await connection.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, "another connection of the bot is open", TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            return;
         }
+        replaced?.CloseReplacedInBackground();
         using var tracking = tracker.Track(connection);
         try
         {
@@ -123,7 +141,4 @@ internal sealed partial class ReverseWebSocketEndpoint(
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Refused a WebSocket from {Remote}: {Reason}.")]
     private partial void LogRefused(string remote, string reason);
-
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Bot {SelfId} reconnected ({Role}); the older connection is closed.")]
-    private partial void LogReplaced(long selfId, ClientRole role);
 }
