@@ -178,9 +178,12 @@ public sealed partial class BotAccounts : IDisposable
         }
     }
 
-    /// <summary>Attaches a forward WebSocket to its account; returns the socket of the same role it replaces.</summary>
+    /// <summary>
+    /// Attaches a forward WebSocket to its account; returns the socket of the same role it replaces. An
+    /// account that is not served stays unattached: its first event is refused and closes the socket.
+    /// </summary>
     internal OneBotWebSocket? Attach(long selfId, OneBotWebSocket connection) =>
-        TryAttach(selfId, connection, connection.Origin, out var replaced) ? replaced : null;
+        IsServed(selfId) && TryAttach(selfId, connection, connection.Origin, out var replaced) ? replaced : null;
 
     /// <summary>
     /// Forgets accounts that have no connection and were not used for <see cref="BotOptions.AccountIdleTimeout"/>;

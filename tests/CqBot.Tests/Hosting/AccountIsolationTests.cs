@@ -20,12 +20,16 @@ public sealed class AccountIsolationTests : IAsyncLifetime
     private const long Guarded = 7101;
     private static readonly TimeSpan Timeout = BotHost.Timeout;
     private readonly RecordingLogger<BotAccounts> _log = new();
+    private readonly RecordingLogger<CqBot.Hosting.Pipeline.EventIngress> _ingressLog = new();
+    private readonly RecordingLogger<CqBot.Hosting.HttpPost.HttpPostEndpoint> _postLog = new();
     private BotHost _host = null!;
 
     public async Task InitializeAsync() => _host = await BotHost.StartAsync(["--access-token", Shared, "--no-rate-limit"], builder =>
     {
         builder.Configuration[$"CqBot:Accounts:{Guarded}:AccessToken"] = Own;
         builder.Services.AddSingleton<ILogger<BotAccounts>>(_log);
+        builder.Services.AddSingleton<ILogger<CqBot.Hosting.Pipeline.EventIngress>>(_ingressLog);
+        builder.Services.AddSingleton<ILogger<CqBot.Hosting.HttpPost.HttpPostEndpoint>>(_postLog);
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -43,6 +47,9 @@ public sealed class AccountIsolationTests : IAsyncLifetime
         var call = await client.NextCallAsync(Timeout);
         Assert.Equal("2", call.MessageText);
         Assert.Null(_host.Accounts.Find(7002));
+        var line = Assert.Single(_ingressLog.Entries, e => e.Message.Contains("self_id 7002", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Null(line.Exception);
     }
 
     [Fact]
@@ -55,6 +62,8 @@ public sealed class AccountIsolationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, result.StatusCode);
         Assert.Null(_host.Accounts.Find(7003));
         Assert.Null(_host.Accounts.Find(7004));
+        var line = Assert.Single(_postLog.Entries, e => e.Message.Contains("self_id 7004", StringComparison.Ordinal));
+        Assert.Null(line.Exception);
     }
 
     [Fact]
