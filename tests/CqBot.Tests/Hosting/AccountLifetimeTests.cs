@@ -130,15 +130,21 @@ public sealed class AccountLifetimeTests : IAsyncLifetime
             return null;
         });
         var post = PostAsync(7506, FakeEvents.PrivateMessage(7506, 42, "slow"));
-        var token = await started.Task.WaitAsync(BotHost.Timeout);
+        try
+        {
+            var token = await started.Task.WaitAsync(BotHost.Timeout);
 
-        // The quick-operation window passes, and the account has been idle for longer than the timeout.
-        _time.Advance(IdleTimeout * 2);
-        Assert.Equal(HttpStatusCode.NoContent, (await post.WaitAsync(BotHost.Timeout)).StatusCode);
-        Assert.Null(_host.Accounts.Find(7506));
-        Assert.False(token.IsCancellationRequested);
-
-        release.SetResult();
+            // The quick-operation window passes, and the account has been idle for longer than the timeout.
+            _time.Advance(IdleTimeout * 2);
+            Assert.Equal(HttpStatusCode.NoContent, (await post.WaitAsync(BotHost.Timeout)).StatusCode);
+            Assert.Null(_host.Accounts.Find(7506));
+            Assert.False(token.IsCancellationRequested);
+        }
+        finally
+        {
+            // Shutdown waits on the fake clock: a handler left waiting would hold it up.
+            release.TrySetResult();
+        }
         Assert.False(await finished.Task.WaitAsync(BotHost.Timeout));
     }
 
@@ -166,13 +172,19 @@ public sealed class AccountLifetimeTests : IAsyncLifetime
             }
         });
         using var poster = new FakeOneBotPoster(_host.BaseUrl, 7507);
-        await Parallel.ForAsync(0, Posts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+        try
         {
-            var result = await poster.PostAsync(FakeEvents.PrivateMessage(7507, 42, "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.True(result.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.OK, result.StatusCode.ToString());
-        });
-        await stop.CancelAsync();
-        await forgetting;
+            await Parallel.ForAsync(0, Posts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+            {
+                var result = await poster.PostAsync(FakeEvents.PrivateMessage(7507, 42, "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                Assert.True(result.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.OK, result.StatusCode.ToString());
+            });
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await forgetting;
+        }
         await AccountIsolationTests.WaitUntilAsync(() => handled.Count == Posts);
 
         Assert.All(handled.Values, count => Assert.Equal(1, count));
