@@ -82,7 +82,14 @@ internal sealed partial class ReverseWebSocketEndpoint(
         {
             // Another connection won the race since the check above.
             HostingMetrics.Refused(Transports.ReverseWebSocket, RefusalReasons.Conflict);
-            await connection.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, "another connection of the bot is open", TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            try
+            {
+                await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, "another connection of the bot is open", context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or IOException or OperationCanceledException)
+            {
+                // The peer is gone already.
+            }
             return;
         }
         replaced?.CloseReplacedInBackground();
