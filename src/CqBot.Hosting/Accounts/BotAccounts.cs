@@ -9,7 +9,8 @@ namespace CqBot.Hosting;
 
 /// <summary>
 /// The bot accounts this process serves. None is configured up front: an account appears when its
-/// implementation connects or posts its first event.
+/// implementation connects or posts its first event, and one without a connection or an event for
+/// <see cref="BotOptions.AccountIdleTimeout"/> is forgotten (those under <see cref="BotOptions.Accounts"/> never are).
 /// </summary>
 public sealed partial class BotAccounts : IDisposable
 {
@@ -36,7 +37,8 @@ public sealed partial class BotAccounts : IDisposable
     }
 
     /// <summary>
-    /// Raised when an account connects, becomes ready, disconnects, or goes offline or online again.
+    /// Raised when an account connects, becomes ready, disconnects, goes offline or online again, or is
+    /// forgotten after <see cref="BotOptions.AccountIdleTimeout"/> without a connection or an event.
     /// Handlers run on the thread that noticed the change and must return quickly.
     /// </summary>
     public event EventHandler<BotAccountStateChangedEventArgs>? StateChanged;

@@ -72,4 +72,40 @@ public sealed class ConnectionReplacementTests : IAsyncLifetime
 
         Assert.Equal("2", (await second.NextCallAsync(Timeout)).MessageText);
     }
+
+    [Fact]
+    public async Task Connect_ManyAtOnce_ExactlyOneStaysAttached()
+    {
+        var sockets = Enumerable.Range(0, 8).Select(_ => new ClientWebSocket()).ToArray();
+        try
+        {
+            var open = 0;
+            await Task.WhenAll(sockets.Select(async socket =>
+            {
+                socket.Options.SetRequestHeader("X-Self-ID", "7406");
+                try
+                {
+                    await socket.ConnectAsync(_host.Universal, CancellationToken.None);
+                }
+                catch (WebSocketException)
+                {
+                    return; // 409 at the handshake.
+                }
+                Interlocked.Increment(ref open);
+                // A socket that lost the race after its handshake is closed at once.
+                _ = socket.ReceiveAsync(new byte[256], CancellationToken.None).ContinueWith(_ => Interlocked.Decrement(ref open), TaskScheduler.Default);
+            }));
+
+            await AccountIsolationTests.WaitUntilAsync(() => Volatile.Read(ref open) == 1);
+            Assert.Single(_host.Accounts.GetStatus().Single(a => a.SelfId == 7406).Connections);
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+            {
+                socket.Abort();
+                socket.Dispose();
+            }
+        }
+    }
 }
