@@ -138,7 +138,7 @@ public sealed class BotApplicationBuilder
         services.AddSingleton(static provider => provider.GetRequiredService<StoreHolder>().Data
             ?? throw new InvalidOperationException("This bot keeps no users or channels ('CqBot:Storage:Provider' is none), so there is no BotData to inject."));
         services.AddSingleton(static provider => CreateDispatcher(provider));
-        services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken));
+        services.AddSingleton(static provider => new AccessTokenValidator(provider.GetRequiredService<BotOptions>().AccessToken, provider.GetRequiredService<BotOptions>().Accounts));
         services.AddSingleton(static provider => new SignatureValidator(provider.GetRequiredService<BotOptions>().Secret));
         services.AddSingleton(static provider => new BotAccounts(
             provider.GetRequiredService<BotOptions>(),

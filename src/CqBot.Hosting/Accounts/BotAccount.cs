@@ -19,9 +19,13 @@ internal sealed class BotAccount : IApiTransport
     private OneBotWebSocket? _universal;
     private OneBotWebSocket? _api;
     private OneBotWebSocket? _event;
+    private string? _universalRemote;
+    private string? _apiRemote;
+    private string? _eventRemote;
 
-    public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout, ApiHooks hooks)
+    public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout, ApiHooks hooks, long createdTicks = 1)
     {
+        _lastSeenTicks = createdTicks;
         SelfId = selfId;
         AccountTag = selfId;
         _http = http;
@@ -78,6 +82,49 @@ internal sealed class BotAccount : IApiTransport
 
     public bool Offline => Volatile.Read(ref _offline) != 0;
 
+    // When the account was last used (created, attached, detached, or looked up for an event), or
+    // Retired once it was forgotten. Using and forgetting both change it by compare-and-swap, so one
+    // of them wins: an account that is being used is not forgotten, and a forgotten one is not used.
+    private const long Retired = long.MinValue;
+    private long _lastSeenTicks;
+
+    /// <summary>True once the account was forgotten; it is no longer in <see cref="BotAccounts"/>.</summary>
+    public bool IsRetired => Volatile.Read(ref _lastSeenTicks) == Retired;
+
+    /// <summary>Notes a use of the account at <paramref name="nowTicks"/>; false when it was forgotten, and a new one must be made.</summary>
+    public bool TryTouch(long nowTicks)
+    {
+        var seen = Volatile.Read(ref _lastSeenTicks);
+        while (seen != Retired)
+        {
+            // Always a new value, even on a clock that stood still, so that a forget that read the old one fails.
+            var prior = Interlocked.CompareExchange(ref _lastSeenTicks, Math.Max(nowTicks, seen + 1), seen);
+            if (prior == seen)
+            {
+                return true;
+            }
+            seen = prior;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Forgets the account when it has no connection, no in-process implementation, and was not used
+    /// for <paramref name="idleTicks"/>; true when it did. A use at the same moment makes it fail.
+    /// </summary>
+    public bool TryRetire(long nowTicks, long idleTicks)
+    {
+        var seen = Volatile.Read(ref _lastSeenTicks);
+        if (seen == Retired || nowTicks - seen < idleTicks || InMemory is not null || AnyConnection)
+        {
+            return false;
+        }
+        return Interlocked.CompareExchange(ref _lastSeenTicks, Retired, seen) == seen;
+    }
+
+    // Read without the lock: a hint for the event path, exact enough for choosing a cancellation token.
+    private bool AnyConnection => Volatile.Read(ref _universal) is not null || Volatile.Read(ref _api) is not null || Volatile.Read(ref _event) is not null;
+
     /// <summary>Sets the offline flag; true when it changed, so that each change is announced once.</summary>
     public bool TrySetOffline(bool offline) => Interlocked.Exchange(ref _offline, offline ? 1 : 0) != (offline ? 1 : 0);
 
@@ -105,7 +152,9 @@ internal sealed class BotAccount : IApiTransport
 
     /// <summary>
     /// The token handlers of this account's events get: cancelled at <paramref name="shutdown"/>, or when
-    /// the account loses its last WebSocket (<see cref="CancelHandlers"/>); a new one after that.
+    /// the account loses its last WebSocket (<see cref="CancelHandlers"/>); a new one after that. An
+    /// account without a WebSocket (HTTP POST only) gets <paramref name="shutdown"/> itself, so that it
+    /// holds nothing that must be released when it is forgotten.
     /// </summary>
     public CancellationToken HandlerToken(CancellationToken shutdown)
     {
@@ -113,6 +162,10 @@ internal sealed class BotAccount : IApiTransport
         if (current is not null)
         {
             return current.Token;
+        }
+        if (!AnyConnection)
+        {
+            return shutdown;
         }
         var fresh = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         current = Interlocked.CompareExchange(ref _connected, fresh, null);
@@ -136,17 +189,73 @@ internal sealed class BotAccount : IApiTransport
         }
     }
 
-    /// <summary>Makes <paramref name="connection"/> the account's socket of its role; returns the one it replaces.</summary>
-    public OneBotWebSocket? Attach(OneBotWebSocket connection)
+    /// <summary>
+    /// Makes <paramref name="connection"/> (from <paramref name="remote"/>) the account's socket of its role.
+    /// With <paramref name="firstWins"/>, it is refused while an open socket does the same work (the same
+    /// role, or universal beside API or event), and <see cref="AttachResult.Other"/> is that socket.
+    /// Otherwise it replaces the socket of its role (<see cref="AttachResult.Replaced"/>), and
+    /// <see cref="AttachResult.Other"/> is an open socket whose work it now shares or takes.
+    /// </summary>
+    public AttachResult Attach(OneBotWebSocket connection, string remote, bool firstWins)
     {
         lock (_gate)
         {
+            var other = Overlapping(connection.Role, out var otherRemote);
+            if (firstWins && other is not null && !ReferenceEquals(other, connection))
+            {
+                return new AttachResult(false, null, other, otherRemote);
+            }
             ref var slot = ref Slot(connection.Role);
-            var replaced = slot;
+            var replaced = ReferenceEquals(slot, connection) ? null : slot;
+            var replacedRemote = RemoteSlot(connection.Role);
             slot = connection;
+            RemoteSlot(connection.Role) = remote;
             connection.Account = this;
-            return ReferenceEquals(replaced, connection) ? null : replaced;
+            if (replaced is not null)
+            {
+                return new AttachResult(true, replaced, replaced, replacedRemote);
+            }
+            return ReferenceEquals(other, connection) ? new AttachResult(true, null, null, null) : new AttachResult(true, null, other, otherRemote);
         }
+    }
+
+    /// <summary>Whether <paramref name="role"/> could join now under first-wins; the remote of the open socket in the way, or null.</summary>
+    public string? Blocking(ClientRole role)
+    {
+        lock (_gate)
+        {
+            return Overlapping(role, out var remote) is null ? null : remote ?? "unknown";
+        }
+    }
+
+    // An open socket that does work a new one of role would do: the same role first, then the universal/split overlap.
+    private OneBotWebSocket? Overlapping(ClientRole role, out string? remote)
+    {
+        if (Slot(role) is { IsOpen: true } same)
+        {
+            remote = RemoteSlot(role);
+            return same;
+        }
+        if (role == ClientRole.Universal)
+        {
+            if (_api is { IsOpen: true } api)
+            {
+                remote = _apiRemote;
+                return api;
+            }
+            if (_event is { IsOpen: true } events)
+            {
+                remote = _eventRemote;
+                return events;
+            }
+        }
+        else if (_universal is { IsOpen: true } universal)
+        {
+            remote = _universalRemote;
+            return universal;
+        }
+        remote = null;
+        return null;
     }
 
     /// <summary>Forgets <paramref name="connection"/> unless a newer one took its place; true when it was forgotten.</summary>
@@ -160,6 +269,7 @@ internal sealed class BotAccount : IApiTransport
                 return false;
             }
             slot = null;
+            RemoteSlot(connection.Role) = null;
             return true;
         }
     }
@@ -207,6 +317,19 @@ internal sealed class BotAccount : IApiTransport
         $"Bot {SelfId} cannot call '{action}': no WebSocket of it carries API calls (universal or API role) and no HTTP API is configured. " +
         "Connect its reverse WebSocket, or set CqBot:ApiRoot (--api-root).");
 
+    private ref string? RemoteSlot(ClientRole role)
+    {
+        switch (role)
+        {
+            case ClientRole.Api:
+                return ref _apiRemote;
+            case ClientRole.Event:
+                return ref _eventRemote;
+            default:
+                return ref _universalRemote;
+        }
+    }
+
     private ref OneBotWebSocket? Slot(ClientRole role)
     {
         switch (role)
@@ -220,3 +343,10 @@ internal sealed class BotAccount : IApiTransport
         }
     }
 }
+
+/// <summary>What <see cref="BotAccount.Attach"/> did.</summary>
+/// <param name="Attached">False when an open socket kept its place and the new one was refused.</param>
+/// <param name="Replaced">The socket of the same role the new one replaced; it must be closed.</param>
+/// <param name="Other">The open socket in the way (refused), replaced, or whose work the new one now shares.</param>
+/// <param name="OtherRemote">Where <paramref name="Other"/> connected from.</param>
+internal readonly record struct AttachResult(bool Attached, OneBotWebSocket? Replaced, OneBotWebSocket? Other, string? OtherRemote);

@@ -9,7 +9,8 @@ namespace CqBot.Hosting;
 
 /// <summary>
 /// The bot accounts this process serves. None is configured up front: an account appears when its
-/// implementation connects or posts its first event.
+/// implementation connects or posts its first event, and one without a connection or an event for
+/// <see cref="BotOptions.AccountIdleTimeout"/> is forgotten (those under <see cref="BotOptions.Accounts"/> never are).
 /// </summary>
 public sealed partial class BotAccounts : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed partial class BotAccounts : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ApiHooks _hooks;
+    private readonly ITimer _forgetTimer;
 
     internal BotAccounts(BotOptions options, HttpClient http, TimeProvider time, ILogger<BotAccounts> logger, ApiHooks hooks)
     {
@@ -29,10 +31,14 @@ public sealed partial class BotAccounts : IDisposable
         _time = time;
         _logger = logger;
         HostingMetrics.Register(this);
+        // Idle accounts are looked for a few times per timeout, at most once a minute.
+        var period = TimeSpan.FromTicks(Math.Clamp(options.AccountIdleTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        _forgetTimer = time.CreateTimer(static state => ((BotAccounts)state!).ForgetIdleSafely(), this, period, period);
     }
 
     /// <summary>
-    /// Raised when an account connects, becomes ready, disconnects, or goes offline or online again.
+    /// Raised when an account connects, becomes ready, disconnects, goes offline or online again, or is
+    /// forgotten after <see cref="BotOptions.AccountIdleTimeout"/> without a connection or an event.
     /// Handlers run on the thread that noticed the change and must return quickly.
     /// </summary>
     public event EventHandler<BotAccountStateChangedEventArgs>? StateChanged;
@@ -76,6 +82,7 @@ public sealed partial class BotAccounts : IDisposable
     /// <summary>Releases the HTTP client of the accounts' API calls; the application does this when it stops.</summary>
     public void Dispose()
     {
+        _forgetTimer.Dispose();
         HostingMetrics.Unregister(this);
         _http.Dispose();
     }
@@ -84,10 +91,13 @@ public sealed partial class BotAccounts : IDisposable
 
     internal bool TryGet(long selfId, out Accounts.BotAccount account) => _accounts.TryGetValue(selfId, out account!);
 
+    /// <summary>True when events and connections of <paramref name="selfId"/> are taken: every account, or only configured ones with <see cref="BotOptions.ConfiguredAccountsOnly"/>.</summary>
+    internal bool IsServed(long selfId) => !_options.ConfiguredAccountsOnly || _options.Accounts.ContainsKey(selfId);
+
     /// <summary>The account of <paramref name="selfId"/>, created (and announced ready) on first sight.</summary>
     internal Accounts.BotAccount GetOrAdd(long selfId)
     {
-        var account = GetOrCreate(selfId, out var created);
+        var account = Acquire(selfId, out var created);
         if (created)
         {
             AnnounceReady(account);
@@ -98,7 +108,7 @@ public sealed partial class BotAccounts : IDisposable
     /// <summary>Connects an implementation in the same process; the account is announced connected and ready.</summary>
     internal Accounts.BotAccount AttachInMemory(long selfId, IApiTransport api)
     {
-        var account = GetOrCreate(selfId, out var created);
+        var account = Acquire(selfId, out var created);
         account.InMemory = api;
         Raise(account, BotAccountState.Connected);
         if (created)
@@ -108,22 +118,116 @@ public sealed partial class BotAccounts : IDisposable
         return account;
     }
 
-    /// <summary>Attaches a WebSocket to its account; returns the socket of the same role it replaces.</summary>
-    internal OneBotWebSocket? Attach(long selfId, OneBotWebSocket connection)
+    /// <summary>
+    /// The remote address of an open WebSocket of <paramref name="selfId"/> that a new one of <paramref name="role"/>
+    /// would collide with under <see cref="ConnectionReplacement.FirstWinsWhileAlive"/>; null when none would, or
+    /// when the policy is <see cref="ConnectionReplacement.NewestWins"/>.
+    /// </summary>
+    internal string? Blocking(long selfId, ClientRole role) =>
+        _options.ConnectionReplacement == ConnectionReplacement.FirstWinsWhileAlive && _accounts.TryGetValue(selfId, out var account)
+            ? account.Blocking(role)
+            : null;
+
+    /// <summary>
+    /// Attaches a WebSocket from <paramref name="remote"/> to its account under <see cref="BotOptions.ConnectionReplacement"/>.
+    /// False when an open socket keeps its place; otherwise <paramref name="replaced"/> is the socket of
+    /// the same role it replaces, which the caller closes. Every replacement is logged as a warning.
+    /// </summary>
+    internal bool TryAttach(long selfId, OneBotWebSocket connection, string remote, out OneBotWebSocket? replaced)
     {
-        var account = GetOrCreate(selfId, out var created);
-        var wasConnected = account.HasConnections;
-        var replaced = account.Attach(connection);
-        LogConnected(selfId, connection.Origin, connection.Role);
-        if (!wasConnected)
+        var firstWins = _options.ConnectionReplacement == ConnectionReplacement.FirstWinsWhileAlive;
+        while (true)
         {
-            Raise(account, BotAccountState.Connected);
+            var account = Acquire(selfId, out var created);
+            var wasConnected = account.HasConnections;
+            var result = account.Attach(connection, remote, firstWins);
+            if (account.IsRetired)
+            {
+                // Forgotten between the look-up and the attach: start again on a fresh account.
+                account.Detach(connection);
+                _accounts.TryRemove(new KeyValuePair<long, Accounts.BotAccount>(selfId, account));
+                continue;
+            }
+            if (!result.Attached)
+            {
+                replaced = null;
+                LogKeptFirst(selfId, connection.Role, remote, result.Other!.Role, result.OtherRemote ?? "unknown");
+                if (created)
+                {
+                    AnnounceReady(account);
+                }
+                return false;
+            }
+            LogConnected(selfId, connection.Origin, connection.Role);
+            if (result.Replaced is not null)
+            {
+                LogReplaced(selfId, connection.Role, result.OtherRemote ?? "unknown", remote);
+            }
+            else if (result.Other is { } other)
+            {
+                LogOverlapping(selfId, connection.Role, remote, other.Role, result.OtherRemote ?? "unknown");
+            }
+            if (!wasConnected)
+            {
+                Raise(account, BotAccountState.Connected);
+            }
+            if (created)
+            {
+                AnnounceReady(account);
+            }
+            replaced = result.Replaced;
+            return true;
         }
-        if (created)
+    }
+
+    /// <summary>
+    /// Attaches a forward WebSocket to its account; returns the socket of the same role it replaces. An
+    /// account that is not served stays unattached: its first event is refused and closes the socket.
+    /// </summary>
+    internal OneBotWebSocket? Attach(long selfId, OneBotWebSocket connection) =>
+        IsServed(selfId) && TryAttach(selfId, connection, connection.Origin, out var replaced) ? replaced : null;
+
+    /// <summary>
+    /// Forgets accounts that have no connection and were not used for <see cref="BotOptions.AccountIdleTimeout"/>;
+    /// configured accounts stay. Each is announced <see cref="BotAccountState.Forgotten"/>.
+    /// </summary>
+    internal int ForgetIdle()
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        var idle = _options.AccountIdleTimeout.Ticks;
+        var forgotten = 0;
+        foreach (var (selfId, account) in _accounts)
         {
-            AnnounceReady(account);
+            if (_options.Accounts.ContainsKey(selfId) || !account.TryRetire(now, idle))
+            {
+                continue;
+            }
+            _accounts.TryRemove(new KeyValuePair<long, Accounts.BotAccount>(selfId, account));
+            // A handler may still run with the account's bot; its token stays valid (cancelled at
+            // shutdown), and only leftovers of an earlier connection are released here.
+            account.CancelHandlers();
+            forgotten++;
+            Raise(account, BotAccountState.Forgotten);
         }
-        return replaced;
+        if (forgotten > 0)
+        {
+            LogForgotten(forgotten, _options.AccountIdleTimeout.TotalSeconds);
+        }
+        return forgotten;
+    }
+
+    // The account of selfId, noted as used now; a forgotten one found in the map is dropped and replaced.
+    private Accounts.BotAccount Acquire(long selfId, out bool created)
+    {
+        while (true)
+        {
+            var account = GetOrCreate(selfId, out created);
+            if (account.TryTouch(_time.GetUtcNow().UtcTicks))
+            {
+                return account;
+            }
+            _accounts.TryRemove(new KeyValuePair<long, Accounts.BotAccount>(selfId, account));
+        }
     }
 
     private Accounts.BotAccount GetOrCreate(long selfId, out bool created)
@@ -152,7 +256,13 @@ public sealed partial class BotAccounts : IDisposable
     /// <summary>Detaches a closed WebSocket; announces the disconnection when it was the account's last.</summary>
     internal void Detach(OneBotWebSocket connection)
     {
-        if (connection.Account is not { } account || !account.Detach(connection))
+        if (connection.Account is not { } account)
+        {
+            return;
+        }
+        // Noted as used first: the idle time of a forgotten account counts from its disconnection.
+        account.TryTouch(_time.GetUtcNow().UtcTicks);
+        if (!account.Detach(connection))
         {
             return;
         }
@@ -197,6 +307,18 @@ public sealed partial class BotAccounts : IDisposable
         }
     }
 
+    private void ForgetIdleSafely()
+    {
+        try
+        {
+            ForgetIdle();
+        }
+        catch (Exception exception)
+        {
+            LogForgetFailed(exception);
+        }
+    }
+
     private void MarkOffline(Accounts.BotAccount account, string why)
     {
         if (!account.TrySetOffline(true))
@@ -213,7 +335,7 @@ public sealed partial class BotAccounts : IDisposable
         var apiRoot = own?.ApiRoot ?? _options.ApiRoot;
         var http = apiRoot is null ? null : new HttpApiClient(_http, apiRoot, own?.AccessToken ?? _options.AccessToken, _options.ApiTimeout);
         var limiter = _options.RateLimit.Enabled ? new SendRateLimiter(selfId, _options.RateLimit, _time) : null;
-        return new Accounts.BotAccount(selfId, http, limiter, _options.ApiTimeout, _hooks);
+        return new Accounts.BotAccount(selfId, http, limiter, _options.ApiTimeout, _hooks, _time.GetUtcNow().UtcTicks);
     }
 
     private void Raise(Accounts.BotAccount account, BotAccountState state)
@@ -251,6 +373,21 @@ public sealed partial class BotAccounts : IDisposable
 
     [LoggerMessage(EventId = 2605, Level = LogLevel.Information, Message = "Bot {SelfId} is online again.")]
     private partial void LogOnline(long selfId);
+
+    [LoggerMessage(EventId = 2607, Level = LogLevel.Warning, Message = "Bot {SelfId}: a {Role} WebSocket from {NewRemote} replaced the one from {OldRemote}, which is closed.")]
+    private partial void LogReplaced(long selfId, ClientRole role, string oldRemote, string newRemote);
+
+    [LoggerMessage(EventId = 2608, Level = LogLevel.Warning, Message = "Bot {SelfId}: a {Role} WebSocket from {NewRemote} now shares the work of the open {OtherRole} WebSocket from {OldRemote}; a universal one carries the API calls.")]
+    private partial void LogOverlapping(long selfId, ClientRole role, string newRemote, ClientRole otherRole, string oldRemote);
+
+    [LoggerMessage(EventId = 2609, Level = LogLevel.Warning, Message = "Bot {SelfId}: refused a {Role} WebSocket from {NewRemote}; the {OtherRole} WebSocket from {OldRemote} is open and keeps its place.")]
+    private partial void LogKeptFirst(long selfId, ClientRole role, string newRemote, ClientRole otherRole, string oldRemote);
+
+    [LoggerMessage(EventId = 2610, Level = LogLevel.Information, Message = "Forgot {Count} account(s) without a connection or an event for {Seconds} s.")]
+    private partial void LogForgotten(int count, double seconds);
+
+    [LoggerMessage(EventId = 2611, Level = LogLevel.Error, Message = "Looking for idle accounts failed.")]
+    private partial void LogForgetFailed(Exception exception);
 
     [LoggerMessage(EventId = 2606, Level = LogLevel.Error, Message = "A StateChanged handler failed for bot {SelfId} ({State}).")]
     private partial void LogStateHandlerFailed(Exception exception, long selfId, BotAccountState state);

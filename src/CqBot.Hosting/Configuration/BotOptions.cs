@@ -94,6 +94,24 @@ public sealed class BotOptions
     /// <summary>The longest wait between forward WebSocket reconnection attempts; 30 seconds unless changed.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an account that has no connection and sends no event is kept before it is forgotten.
+    /// Accounts listed in <see cref="Accounts"/> are never forgotten. Ten minutes unless changed.
+    /// </summary>
+    public TimeSpan AccountIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// When true, only the accounts listed in <see cref="Accounts"/> are served: a connection or an
+    /// event of any other QQ number is refused with 403. False unless changed.
+    /// </summary>
+    public bool ConfiguredAccountsOnly { get; set; }
+
+    /// <summary>
+    /// What happens when a second reverse WebSocket of an account arrives while one of the same role is
+    /// open. <see cref="ConnectionReplacement.NewestWins"/> unless changed.
+    /// </summary>
+    public ConnectionReplacement ConnectionReplacement { get; set; } = ConnectionReplacement.NewestWins;
+
     /// <summary>Limits on outgoing messages.</summary>
     public SendRateLimitOptions RateLimit { get; } = new();
 

@@ -35,6 +35,9 @@ internal static class BotOptionsReader
         options.MaxReconnectDelay = ReadDuration(section, "MaxReconnectDelay", options.MaxReconnectDelay);
         options.MaxQueuedEventsPerChat = (int)ReadLong(section, "MaxQueuedEventsPerChat", options.MaxQueuedEventsPerChat);
         options.MaxPendingEvents = (int)ReadLong(section, "MaxPendingEvents", options.MaxPendingEvents);
+        options.AccountIdleTimeout = ReadDuration(section, "AccountIdleTimeout", options.AccountIdleTimeout);
+        options.ConfiguredAccountsOnly = ReadBool(section, "ConfiguredAccountsOnly", options.ConfiguredAccountsOnly);
+        options.ConnectionReplacement = ReadReplacement(section, options.ConnectionReplacement);
         ReadList(section.GetSection("Prefixes"), options.Prefixes);
         ReadList(section.GetSection("Nicknames"), options.Nicknames);
 
@@ -82,6 +85,11 @@ internal static class BotOptionsReader
         Positive("ShutdownTimeout", options.ShutdownTimeout);
         Positive("ReconnectDelay", options.ReconnectDelay);
         Positive("MaxReconnectDelay", options.MaxReconnectDelay);
+        Positive("AccountIdleTimeout", options.AccountIdleTimeout);
+        if (options.ConnectionReplacement is not (ConnectionReplacement.NewestWins or ConnectionReplacement.FirstWinsWhileAlive))
+        {
+            throw new BotConfigurationException("The setting 'CqBot:ConnectionReplacement' must be NewestWins or FirstWinsWhileAlive.");
+        }
         if (options.QuickOperationWindow < TimeSpan.Zero)
         {
             throw new BotConfigurationException("The setting 'CqBot:QuickOperationWindow' must not be negative.");
@@ -140,6 +148,24 @@ internal static class BotOptionsReader
         "none" => StorageProvider.None,
         var other => throw new BotConfigurationException($"The setting '{section.Path}:Provider' must be sqlite, memory or none, not '{other}'. For PostgreSQL, call builder.UseStore with a PostgreSqlBotStore."),
     };
+
+    private static ConnectionReplacement ReadReplacement(IConfigurationSection section, ConnectionReplacement fallback)
+    {
+        var text = NullIfEmpty(section["ConnectionReplacement"]);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (text.Equals(nameof(ConnectionReplacement.NewestWins), StringComparison.OrdinalIgnoreCase))
+        {
+            return ConnectionReplacement.NewestWins;
+        }
+        if (text.Equals(nameof(ConnectionReplacement.FirstWinsWhileAlive), StringComparison.OrdinalIgnoreCase))
+        {
+            return ConnectionReplacement.FirstWinsWhileAlive;
+        }
+        throw new BotConfigurationException($"The setting '{section.GetSection("ConnectionReplacement").Path}' must be NewestWins or FirstWinsWhileAlive, not '{text}'.");
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -245,4 +245,13 @@ internal static class RefusalReasons
     /// or in total (<see cref="BotOptions.MaxPendingEvents"/>); the chat's oldest waiting event was dropped.
     /// </summary>
     public const string QueueFull = "queue_full";
+
+    /// <summary>An account that is not configured, with <c>CqBot:ConfiguredAccountsOnly</c> (403).</summary>
+    public const string UnknownAccount = "unknown_account";
+
+    /// <summary>An event whose <c>self_id</c> is not the account of its connection or of its <c>X-Self-ID</c> (403).</summary>
+    public const string SelfIdMismatch = "self_id_mismatch";
+
+    /// <summary>A second connection of an account while the first is open, with <c>FirstWinsWhileAlive</c> (409).</summary>
+    public const string Conflict = "connection_conflict";
 }

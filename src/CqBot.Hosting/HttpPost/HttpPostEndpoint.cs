@@ -29,7 +29,9 @@ internal sealed partial class HttpPostEndpoint(
     {
         var request = context.Request;
         var response = context.Response;
-        switch (tokens.Check(request))
+        var headerSelfId = long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var header) ? header : 0;
+        // An account with a token of its own must present that one; without X-Self-ID it is checked again below.
+        switch (tokens.Check(request, headerSelfId))
         {
             case CredentialCheck.Missing:
                 if (refusals.Refuse(Transports.HttpPost, RefusalReasons.Unauthorized))
@@ -123,7 +125,7 @@ internal sealed partial class HttpPostEndpoint(
             return;
         }
 
-        var selfId = long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var header) && header != 0 ? header : @event.SelfId;
+        var selfId = headerSelfId != 0 ? headerSelfId : @event.SelfId;
         if (selfId == 0)
         {
             if (refusals.Refuse(Transports.HttpPost, RefusalReasons.NoSelfId))
@@ -131,6 +133,34 @@ internal sealed partial class HttpPostEndpoint(
                 LogRefused(Remote(context), "no X-Self-ID header and no self_id");
             }
             response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        if (@event.SelfId != selfId)
+        {
+            // Never handled under another account than the one the request was let in for.
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.SelfIdMismatch))
+            {
+                LogRefused(Remote(context), $"its self_id {@event.SelfId} is not its X-Self-ID {selfId}");
+            }
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        if (headerSelfId == 0 && tokens.HasAccountTokens && tokens.Check(request, selfId) != CredentialCheck.Valid)
+        {
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.Forbidden))
+            {
+                LogRefused(Remote(context), $"not the access token of bot {selfId}");
+            }
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        if (!accounts.IsServed(selfId))
+        {
+            if (refusals.Refuse(Transports.HttpPost, RefusalReasons.UnknownAccount))
+            {
+                LogRefused(Remote(context), $"bot {selfId} is not configured");
+            }
+            response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
         var slot = new HttpReplySlot();

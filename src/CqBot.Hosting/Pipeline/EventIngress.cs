@@ -32,7 +32,10 @@ internal sealed partial class EventIngress : IEventSink
     /// <summary>Where every transport counts and logs what it refuses.</summary>
     public RefusalLog Refusals { get; }
 
-    /// <summary>An event from a WebSocket. A forward socket learns its account from the first one.</summary>
+    /// <summary>
+    /// An event from a WebSocket. A forward socket learns its account from the first one; after that, an
+    /// event of another account (another <c>self_id</c>) is skipped, never handled under the socket's.
+    /// </summary>
     public void OnEvent(OneBotWebSocket source, Event @event)
     {
         var account = source.Account;
@@ -46,11 +49,45 @@ internal sealed partial class EventIngress : IEventSink
                 }
                 return;
             }
-            var replaced = _accounts.Attach(@event.SelfId, source);
+            if (!_accounts.IsServed(@event.SelfId))
+            {
+                if (Refusals.Refuse(Transports.OfWebSocket(source.Origin), RefusalReasons.UnknownAccount))
+                {
+                    LogUnknownAccount(@event.SelfId, source.Origin);
+                }
+                _ = CloseRefusedAsync(source, "account not configured");
+                return;
+            }
+            if (!_accounts.TryAttach(@event.SelfId, source, source.Origin, out var replaced))
+            {
+                Refusals.Refuse(Transports.OfWebSocket(source.Origin), RefusalReasons.Conflict);
+                _ = CloseRefusedAsync(source, "another connection of the account is open");
+                return;
+            }
             replaced?.CloseReplacedInBackground();
             account = source.Account!;
         }
+        else if (@event.SelfId != account.SelfId)
+        {
+            if (Refusals.Refuse(Transports.OfWebSocket(source.Origin), RefusalReasons.SelfIdMismatch))
+            {
+                LogSelfIdMismatch(@event.PostType, @event.SelfId, account.SelfId, source.Origin);
+            }
+            return;
+        }
         Accept(account, @event, Transports.OfWebSocket(source.Origin), null);
+    }
+
+    private static async Task CloseRefusedAsync(OneBotWebSocket source, string reason)
+    {
+        try
+        {
+            await source.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, reason, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or ObjectDisposedException or IOException or OperationCanceledException)
+        {
+            // The socket is gone either way.
+        }
     }
 
     /// <summary>
@@ -115,6 +152,12 @@ internal sealed partial class EventIngress : IEventSink
 
     [LoggerMessage(EventId = 2521, Level = LogLevel.Warning, Message = "A {PostType} event of bot {SelfId} arrived during shutdown and was not handled.")]
     private partial void LogDropped(long selfId, string postType);
+
+    [LoggerMessage(EventId = 2523, Level = LogLevel.Warning, Message = "A {PostType} event with self_id {EventSelfId} came on a {Origin} WebSocket of bot {SelfId}; it was skipped.")]
+    private partial void LogSelfIdMismatch(string postType, long eventSelfId, long selfId, string origin);
+
+    [LoggerMessage(EventId = 2524, Level = LogLevel.Warning, Message = "A {Origin} WebSocket sent events of bot {SelfId}, which is not configured (CqBot:ConfiguredAccountsOnly); it is closed.")]
+    private partial void LogUnknownAccount(long selfId, string origin);
 
     [LoggerMessage(EventId = 2522, Level = LogLevel.Information, Message = "Bot {SelfId} lifecycle: {SubType}.")]
     private partial void LogLifecycle(long selfId, string subType);

@@ -36,7 +36,8 @@ internal sealed partial class ReverseWebSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "This endpoint accepts OneBot reverse WebSocket connections only.").ConfigureAwait(false);
             return;
         }
-        switch (tokens.Check(request))
+        // An account with a token of its own must present that one (CqBot:Accounts:<qq>:AccessToken).
+        switch (tokens.Check(request, long.TryParse(request.Headers["X-Self-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var claimed) ? claimed : 0))
         {
             case CredentialCheck.Missing:
                 if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.Unauthorized))
@@ -71,6 +72,24 @@ internal sealed partial class ReverseWebSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "X-Client-Role must be Universal, API or Event.").ConfigureAwait(false);
             return;
         }
+        if (!accounts.IsServed(selfId))
+        {
+            if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.UnknownAccount))
+            {
+                LogRefused(Remote(context), $"bot {selfId} is not configured");
+            }
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "This bot serves only its configured accounts.").ConfigureAwait(false);
+            return;
+        }
+        if (accounts.Blocking(selfId, role) is { } holder)
+        {
+            if (refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.Conflict))
+            {
+                LogRefused(Remote(context), $"bot {selfId} already has an open connection from {holder} (ConnectionReplacement is FirstWinsWhileAlive)");
+            }
+            await RefuseAsync(context, StatusCodes.Status409Conflict, "Another connection of this bot is open.").ConfigureAwait(false);
+            return;
+        }
         // Refused from the start of shutdown, while running handlers drain: this socket's events
         // would be dropped, so it is refused as an HTTP POST is then.
         if (tracker.RefusesNew)
@@ -85,12 +104,22 @@ internal sealed partial class ReverseWebSocketEndpoint(
 
         using var socket = await AcceptAsync(context).ConfigureAwait(false);
         var connection = new OneBotWebSocket(socket, role, "reverse", options.MaxBodySize, ingress, time, _logger);
-        var replaced = accounts.Attach(selfId, connection);
-        if (replaced is not null)
+        var remote = context.Connection.RemoteIpAddress is { } address ? address + ":" + context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture) : "unknown";
+        if (!accounts.TryAttach(selfId, connection, remote, out var replaced))
         {
-            LogReplaced(selfId, role);
-            replaced.CloseReplacedInBackground();
+            // Another connection won the race since the check above.
+            refusals.Refuse(Transports.ReverseWebSocket, RefusalReasons.Conflict);
+            try
+            {
+                await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, "another connection of the bot is open", context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or IOException or OperationCanceledException)
+            {
+                // The peer is gone already.
+            }
+            return;
         }
+        replaced?.CloseReplacedInBackground();
         using var tracking = tracker.Track(connection);
         try
         {
@@ -188,7 +217,4 @@ internal sealed partial class ReverseWebSocketEndpoint(
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Refused a WebSocket from {Remote}: {Reason}.")]
     private partial void LogRefused(string remote, string reason);
-
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Bot {SelfId} reconnected ({Role}); the older connection is closed.")]
-    private partial void LogReplaced(long selfId, ClientRole role);
 }

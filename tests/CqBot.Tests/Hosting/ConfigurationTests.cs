@@ -93,4 +93,45 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<BotConfigurationException>(() => BotOptionsReader.Read(configuration));
         Assert.Contains("CqBot:Accounts:abc", error.Message);
     }
+
+    [Fact]
+    public void AccountSettings_FromConfiguration_ReachTheOptions()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CqBot:AccountIdleTimeout"] = "00:30:00",
+            ["CqBot:ConfiguredAccountsOnly"] = "true",
+            ["CqBot:ConnectionReplacement"] = "firstwinswhilealive",
+            ["CqBot:Accounts:123:AccessToken"] = "own",
+        }).Build();
+
+        var options = BotOptionsReader.Read(configuration);
+
+        Assert.Equal(TimeSpan.FromMinutes(30), options.AccountIdleTimeout);
+        Assert.True(options.ConfiguredAccountsOnly);
+        Assert.Equal(ConnectionReplacement.FirstWinsWhileAlive, options.ConnectionReplacement);
+        Assert.Equal("own", options.Accounts[123].AccessToken);
+    }
+
+    [Fact]
+    public void AccountSettings_Defaults_KeepTodaysBehaviourAndForgetAfterTenMinutes()
+    {
+        var options = Read();
+
+        Assert.Equal(TimeSpan.FromMinutes(10), options.AccountIdleTimeout);
+        Assert.False(options.ConfiguredAccountsOnly);
+        Assert.Equal(ConnectionReplacement.NewestWins, options.ConnectionReplacement);
+    }
+
+    [Theory]
+    [InlineData("CqBot:ConnectionReplacement", "oldest")]
+    [InlineData("CqBot:AccountIdleTimeout", "0")]
+    public void AccountSettings_BadValue_ThrowsNamingTheSetting(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        var error = Assert.Throws<BotConfigurationException>(() => BotOptionsReader.Read(configuration));
+
+        Assert.Contains(key, error.Message);
+    }
 }
