@@ -61,7 +61,21 @@ internal sealed partial class RefusalLog : IDisposable
     public bool Refuse(string transport, string reason)
     {
         HostingMetrics.Refused(transport, reason);
-        var window = _windows.GetOrAdd((transport, reason), static _ => new Window());
+        return ShouldLog(transport, reason, input: true);
+    }
+
+    /// <summary>
+    /// Says whether an answer that could not be sent (<paramref name="reason"/>: the send queue was full,
+    /// the connection was lost…) gets its line now; repeated ones are summarised as refusals are, since a
+    /// stalled connection fails every answer queued for it. Not counted as refused input.
+    /// </summary>
+    public bool SendFailed(string reason) => ShouldLog(SendFailures, reason, input: false);
+
+    private const string SendFailures = "send";
+
+    private bool ShouldLog(string transport, string reason, bool input)
+    {
+        var window = _windows.GetOrAdd((transport, reason), static (_, input) => new Window { Input = input }, input);
         var now = _time.GetTimestamp();
         long heldBack;
         TimeSpan span;
@@ -83,7 +97,7 @@ internal sealed partial class RefusalLog : IDisposable
         }
         if (heldBack > 0)
         {
-            LogHeldBack(heldBack, transport, reason, Seconds(span));
+            LogHeldBack(window, heldBack, transport, reason, Seconds(span));
         }
         return true;
     }
@@ -156,7 +170,7 @@ internal sealed partial class RefusalLog : IDisposable
             }
             try
             {
-                LogHeldBack(heldBack, key.Transport, key.Reason, Seconds(span));
+                LogHeldBack(window, heldBack, key.Transport, key.Reason, Seconds(span));
             }
             catch (ObjectDisposedException)
             {
@@ -168,14 +182,30 @@ internal sealed partial class RefusalLog : IDisposable
 
     private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 
+    private void LogHeldBack(Window window, long count, string transport, string reason, long seconds)
+    {
+        if (window.Input)
+        {
+            LogInputsHeldBack(count, transport, reason, seconds);
+        }
+        else
+        {
+            LogSendFailuresHeldBack(count, reason, seconds);
+        }
+    }
+
     /// <summary>The state of one transport and reason; guarded by locking it.</summary>
     private sealed class Window
     {
+        public bool Input;
         public bool Open;
         public long Start;
         public long HeldBack;
     }
 
     [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "{Count} more {Transport} input(s) refused ({Reason}) in the last {Seconds} s; only the first was logged.")]
-    private partial void LogHeldBack(long count, string transport, string reason, long seconds);
+    private partial void LogInputsHeldBack(long count, string transport, string reason, long seconds);
+
+    [LoggerMessage(EventId = 2902, Level = LogLevel.Warning, Message = "{Count} more answer(s) could not be sent ({Reason}) in the last {Seconds} s; only the first was logged.")]
+    private partial void LogSendFailuresHeldBack(long count, string reason, long seconds);
 }

@@ -1,3 +1,4 @@
+using CqBot.Hosting.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace CqBot.Hosting.QuickOperations;
 /// on notices), so a notice's reply is sent to its chat with <c>send_group_msg</c> or <c>send_private_msg</c>; and go-cqhttp drops the
 /// remark of a friend-request approval, so one with a remark is made with <c>set_friend_add_request</c>.
 /// </summary>
-internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender> logger)
+internal sealed partial class QuickOperationSender(RefusalLog refusals, ILogger<QuickOperationSender> logger)
 {
     private readonly ILogger _logger = logger;
 
@@ -50,12 +51,19 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
         }
         catch (SendQueueFullException)
         {
-            // An expected refusal, which comes in floods: one line, no stack trace.
-            LogSendQueueFull(@event.SelfId, @event.PostType);
+            // Expected failures, which come in floods (a stalled connection fails every answer queued
+            // for it): one line without a stack trace, repeats summarised.
+            if (refusals.SendFailed("send_queue_full"))
+            {
+                LogSendQueueFull(@event.SelfId, @event.PostType);
+            }
         }
         catch (ApiException exception)
         {
-            LogSendFailed(exception, @event.SelfId, @event.PostType);
+            if (refusals.SendFailed(exception.GetType().Name))
+            {
+                LogSendFailed(@event.SelfId, @event.PostType, exception.Message);
+            }
         }
     }
 
@@ -82,8 +90,8 @@ internal sealed partial class QuickOperationSender(ILogger<QuickOperationSender>
         }
     }
 
-    [LoggerMessage(EventId = 2510, Level = LogLevel.Warning, Message = "The answer to a {PostType} event of bot {SelfId} could not be sent.")]
-    private partial void LogSendFailed(Exception exception, long selfId, string postType);
+    [LoggerMessage(EventId = 2510, Level = LogLevel.Warning, Message = "The answer to a {PostType} event of bot {SelfId} could not be sent: {Reason}")]
+    private partial void LogSendFailed(long selfId, string postType, string reason);
 
     [LoggerMessage(EventId = 2512, Level = LogLevel.Warning, Message = "The answer to a {PostType} event of bot {SelfId} was dropped: the account's send queue is full (CqBot:RateLimit).")]
     private partial void LogSendQueueFull(long selfId, string postType);

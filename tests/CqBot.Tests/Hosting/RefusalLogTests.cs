@@ -35,6 +35,20 @@ public sealed class RefusalLogTests : IDisposable
     }
 
     [Fact]
+    public void SendFailed_Repeated_IsSummarisedApartFromRefusedInput()
+    {
+        Assert.True(_log.SendFailed("NetworkException"));
+        Assert.False(_log.SendFailed("NetworkException"));
+        Assert.False(_log.SendFailed("NetworkException"));
+        Assert.True(_log.Refuse(Transports.HttpPost, RefusalReasons.ParseError));
+
+        _time.Advance(Interval);
+
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal("2 more answer(s) could not be sent (NetworkException) in the last 10 s; only the first was logged.", entry.Message);
+    }
+
+    [Fact]
     public void Refuse_OtherReasonOrTransport_IsLoggedOnItsOwn()
     {
         _log.Refuse(Transports.HttpPost, RefusalReasons.ParseError);

@@ -105,4 +105,37 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         Assert.Null(lines[0].Exception);
         Assert.StartsWith("1 more http_post input(s) refused (not_an_event)", lines[1].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Answers_ThatCannotBeSent_LogOneLineWithoutTraceAndACount()
+    {
+        _log.Entries.Clear();
+        // An event-only socket carries no API calls, so no answer of this account can be sent.
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Self-ID", "3902");
+        socket.Options.SetRequestHeader("X-Client-Role", "event");
+        await socket.ConnectAsync(_host.Event, CancellationToken.None);
+        await _host.WaitForBotAsync(3902);
+        const int Answers = 50;
+        for (var i = 0; i < Answers; i++)
+        {
+            var frame = System.Text.Encoding.UTF8.GetBytes(FakeEvents.GroupMessage(3902, 7000 + i, 42, "add 2 2"));
+            await socket.SendAsync(frame, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        var deadline = DateTime.UtcNow + BotHost.Timeout;
+        static bool Failed(RecordingLoggerProvider.LogEntry e) => e.Message.Contains("could not be sent", StringComparison.Ordinal);
+        while (_host.App.Services.GetRequiredService<CqBot.Hosting.Pipeline.EventPipeline>().InFlight > 0 || !_log.Entries.Any(Failed))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the answers were not attempted in time");
+            await Task.Delay(10);
+        }
+
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning && Failed(e)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, line => Assert.Null(line.Exception));
+        Assert.Contains("no WebSocket of it carries API calls", lines[0].Message, StringComparison.Ordinal);
+        Assert.Equal($"{Answers - 1} more answer(s) could not be sent (ApiNotAvailableException) in the last 10 s; only the first was logged.", lines[1].Message);
+    }
 }
