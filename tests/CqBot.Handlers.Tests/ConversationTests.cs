@@ -53,15 +53,7 @@ public sealed class ConversationTests
     public async Task TestBot_ReadsAConversationAsQuestionAnswerQuestion()
     {
         await using var bot = await StartAsync();
-        using var age = bot.App.Use(async (session, next) =>
-        {
-            if (session.PlainText != "age")
-            {
-                return await next();
-            }
-            var answer = await session.PromptAsync<int>("几岁？", maxAttempts: 3);
-            return answer.IsAnswered ? $"{answer.Value + 1} next year" : answer.Outcome.ToString();
-        }, prepend: true);
+        using var age = UseAgePrompt(bot);
 
         Assert.Equal("几岁？", (await bot.ReceivePrivateMessageAsync(42, "age")).Text);
         Assert.Equal("请提供一个整数。", (await bot.ReceivePrivateMessageAsync(42, "twelve")).Text);
@@ -123,15 +115,7 @@ public sealed class ConversationTests
     public async Task TypedPrompt_AsksAgainWithTheLocalisedErrorUntilTheAnswerParses()
     {
         await using var bot = await StartAsync();
-        using var age = bot.App.Use(async (session, next) =>
-        {
-            if (session.PlainText != "age")
-            {
-                return await next();
-            }
-            var answer = await session.PromptAsync<int>("几岁？", maxAttempts: 3);
-            return answer.IsAnswered ? $"{answer.Value + 1} next year" : answer.Outcome.ToString();
-        }, prepend: true);
+        using var age = UseAgePrompt(bot);
 
         var asking = bot.PostAsync(bot.PrivateMessage(42, "age"));
         await AnswerEachQuestionAsync(bot, "twelve", "12.5", "12");
@@ -184,6 +168,16 @@ public sealed class ConversationTests
             await bot.ReceivePrivateMessageAsync(42, answers[i]);
         }
     }
+
+    private static IDisposable UseAgePrompt(TestBot bot) => bot.App.Use(async (session, next) =>
+    {
+        if (session.PlainText != "age")
+        {
+            return await next();
+        }
+        var answer = await session.PromptAsync<int>("几岁？", maxAttempts: 3);
+        return answer.IsAnswered ? $"{answer.Value + 1} next year" : answer.Outcome.ToString();
+    }, prepend: true);
 
     private static IDisposable UsePrompt(TestBot bot) => bot.App.Use(async (session, next) =>
     {

@@ -29,6 +29,10 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Lines the bot wrote so far.</summary>
     public long LogLines => Interlocked.Read(ref _logLines);
 
+    /// <summary>The log's entries by level, category and event id, most frequent first.</summary>
+    public IEnumerable<KeyValuePair<string, long>> LogKinds => _logKinds.OrderByDescending(pair => pair.Value);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _logKinds = new();
     private DirectoryInfo? _folder;
     private long _logBytes;
     private long _logLines;
@@ -78,6 +82,11 @@ internal sealed class BotProcess : IAsyncDisposable
             }
             Interlocked.Add(ref bot._logBytes, Encoding.UTF8.GetByteCount(line) + 1);
             var count = Interlocked.Increment(ref bot._logLines);
+            if (line.Length > 0 && line[0] != ' ')
+            {
+                // "warn: Category[id]": which messages the log is made of.
+                bot._logKinds.AddOrUpdate(line, 1, static (_, n) => n + 1);
+            }
             if (line.Length > 0 && (!quiet || count <= 20))
             {
                 Console.Error.WriteLine("[bot] " + line);

@@ -39,11 +39,20 @@ internal static class ChaosRun
 
         using var stop = new CancellationTokenSource(settings.Duration);
         var peakRss = 0L;
+        var timeline = new List<string>();
         var sampler = Task.Run(async () =>
         {
+            var watch = Stopwatch.StartNew();
+            var nextMark = TimeSpan.Zero;
             while (!stop.IsCancellationRequested)
             {
-                peakRss = Math.Max(peakRss, bot.Rss);
+                var rss = bot.Rss;
+                peakRss = Math.Max(peakRss, rss);
+                if (watch.Elapsed >= nextMark)
+                {
+                    timeline.Add(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds:0} s: {rss / 1048576.0:0}"));
+                    nextMark += TimeSpan.FromSeconds(15);
+                }
                 await Task.Delay(100, CancellationToken.None);
             }
         });
@@ -60,12 +69,25 @@ internal static class ChaosRun
             WebSocketSoakAsync(bot, settings, wsRecorder, surrogates, stop.Token),
             HttpSoakAsync(bot, settings, httpRecorder, stop.Token));
         var at = settings.Duration.TotalSeconds;
-        var frame = AfterAsync(at * 0.1, () => HugeFrameAsync(bot, settings.FrameMegabytes));
-        var nonReader = AfterAsync(at * 0.2, () => NonReadingClientAsync(bot, stop.Token));
-        var flood = AfterAsync(at * 0.3, () => FloodAsync(bot, settings.Flood, stop.Token));
-        var storm = AfterAsync(at * 0.4, () => ReconnectStormAsync(bot, TimeSpan.FromSeconds(at * 0.2)));
+        var attacks = new List<Task<Outcome>>();
+        if (settings.Runs("frame"))
+        {
+            attacks.Add(AfterAsync(at * 0.1, () => HugeFrameAsync(bot, settings.FrameMegabytes)));
+        }
+        if (settings.Runs("reader"))
+        {
+            attacks.Add(AfterAsync(at * 0.2, () => NonReadingClientAsync(bot, stop.Token)));
+        }
+        if (settings.Runs("flood"))
+        {
+            attacks.Add(AfterAsync(at * 0.3, () => FloodAsync(bot, settings.Flood, stop.Token)));
+        }
+        if (settings.Runs("storm"))
+        {
+            attacks.Add(AfterAsync(at * 0.4, () => ReconnectStormAsync(bot, TimeSpan.FromSeconds(at * 0.2))));
+        }
         var (wsSent, lone) = await AwaitSoak(wellBehaved);
-        var outcomes = await Task.WhenAll(frame, nonReader, flood, storm);
+        var outcomes = await Task.WhenAll(attacks);
 
         // The last well-behaved events come back before losses are counted.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
@@ -92,6 +114,11 @@ internal static class ChaosRun
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot peak RSS {peakRss / 1048576.0:0.0} MB (VmHWM {bot.PeakRss / 1048576.0:0.0} MB); log {bot.LogBytes / 1024.0:0.0} KB in {bot.LogLines} lines"));
+        Console.WriteLine("RSS MB over the run: " + string.Join(", ", timeline));
+        foreach (var (kind, count) in bot.LogKinds.Take(8))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count,8} × {kind}"));
+        }
         return lost == 0 && peakRss < 200L * 1024 * 1024 ? 0 : 1;
     }
 
@@ -291,6 +318,8 @@ internal static class ChaosRun
         {
         }
         var writing = watch.Elapsed;
+        // Reading would unblock the bot: wait past its ApiTimeout (60 s) first, or to the end of the run.
+        await Task.Delay(TimeSpan.FromSeconds(75), stop).ContinueWith(_ => { }, TaskScheduler.Default);
         // Now read: a bot that closed the connection gives its buffered frames, then the end of the stream.
         tcp.ReceiveTimeout = 2000;
         var buffer = new byte[65536];
@@ -427,8 +456,11 @@ internal static class ChaosRun
         }
     }
 
-    private sealed record ChaosSettings(TimeSpan Duration, int Rate, int Flood, int FrameMegabytes)
+    private sealed record ChaosSettings(TimeSpan Duration, int Rate, int Flood, int FrameMegabytes, string[]? Only = null)
     {
+        /// <summary>Whether the attack runs: <c>--only frame,reader,flood,storm</c> picks some; all run by default.</summary>
+        public bool Runs(string attack) => Only is null || Array.IndexOf(Only, attack) >= 0;
+
         public static ChaosSettings Parse(string[] args)
         {
             var settings = new ChaosSettings(TimeSpan.FromSeconds(300), 3000, 50_000, 100);
@@ -441,7 +473,8 @@ internal static class ChaosRun
                     "--rate" => settings with { Rate = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--flood" => settings with { Flood = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--frame-mb" => settings with { FrameMegabytes = int.Parse(value, CultureInfo.InvariantCulture) },
-                    _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration, --rate, --flood, --frame-mb."),
+                    "--only" => settings with { Only = value.Split(',') },
+                    _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration, --rate, --flood, --frame-mb, --only frame,reader,flood,storm."),
                 };
             }
             return settings;

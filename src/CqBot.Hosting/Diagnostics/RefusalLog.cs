@@ -61,7 +61,7 @@ internal sealed partial class RefusalLog : IDisposable
     public bool Refuse(string transport, string reason)
     {
         HostingMetrics.Refused(transport, reason);
-        return ShouldLog(transport, reason, input: true);
+        return ShouldLog(transport, reason);
     }
 
     /// <summary>
@@ -69,13 +69,23 @@ internal sealed partial class RefusalLog : IDisposable
     /// the connection was lost…) gets its line now; repeated ones are summarised as refusals are, since a
     /// stalled connection fails every answer queued for it. Not counted as refused input.
     /// </summary>
-    public bool SendFailed(string reason) => ShouldLog(SendFailures, reason, input: false);
+    public bool SendFailed(string reason) => ShouldLog(SendFailures, reason, Kind.SendFailure);
+
+    /// <summary>
+    /// Says whether a WebSocket lost without a close handshake gets its line now: the first few of an
+    /// interval do, so that an account's disconnection is seen; past them (a reconnect storm) they are
+    /// counted and summarised.
+    /// </summary>
+    public bool ConnectionLost(string transport) => ShouldLog(transport, "lost", Kind.ConnectionLost);
 
     private const string SendFailures = "send";
 
-    private bool ShouldLog(string transport, string reason, bool input)
+    /// <summary>How many lost connections an interval logs one by one.</summary>
+    private const int LostConnectionLines = 5;
+
+    private bool ShouldLog(string transport, string reason, Kind kind = Kind.Input)
     {
-        var window = _windows.GetOrAdd((transport, reason), static (_, input) => new Window { Input = input }, input);
+        var window = _windows.GetOrAdd((transport, reason), static (_, kind) => new Window { Kind = kind }, kind);
         var now = _time.GetTimestamp();
         long heldBack;
         TimeSpan span;
@@ -83,6 +93,11 @@ internal sealed partial class RefusalLog : IDisposable
         {
             if (window.Open && _time.GetElapsedTime(window.Start, now) < _interval)
             {
+                if (window.Kind == Kind.ConnectionLost && window.Logged < LostConnectionLines)
+                {
+                    window.Logged++;
+                    return true;
+                }
                 if (window.HeldBack++ == 0)
                 {
                     ArmTimer();
@@ -94,6 +109,7 @@ internal sealed partial class RefusalLog : IDisposable
             window.Open = true;
             window.Start = now;
             window.HeldBack = 0;
+            window.Logged = 1;
         }
         if (heldBack > 0)
         {
@@ -184,20 +200,32 @@ internal sealed partial class RefusalLog : IDisposable
 
     private void LogHeldBack(Window window, long count, string transport, string reason, long seconds)
     {
-        if (window.Input)
+        switch (window.Kind)
         {
-            LogInputsHeldBack(count, transport, reason, seconds);
+            case Kind.Input:
+                LogInputsHeldBack(count, transport, reason, seconds);
+                break;
+            case Kind.SendFailure:
+                LogSendFailuresHeldBack(count, reason, seconds);
+                break;
+            default:
+                LogConnectionsLostHeldBack(count, transport, seconds);
+                break;
         }
-        else
-        {
-            LogSendFailuresHeldBack(count, reason, seconds);
-        }
+    }
+
+    private enum Kind
+    {
+        Input,
+        SendFailure,
+        ConnectionLost,
     }
 
     /// <summary>The state of one transport and reason; guarded by locking it.</summary>
     private sealed class Window
     {
-        public bool Input;
+        public Kind Kind;
+        public int Logged;
         public bool Open;
         public long Start;
         public long HeldBack;
@@ -208,4 +236,7 @@ internal sealed partial class RefusalLog : IDisposable
 
     [LoggerMessage(EventId = 2902, Level = LogLevel.Warning, Message = "{Count} more answer(s) could not be sent ({Reason}) in the last {Seconds} s; only the first was logged.")]
     private partial void LogSendFailuresHeldBack(long count, string reason, long seconds);
+
+    [LoggerMessage(EventId = 2903, Level = LogLevel.Warning, Message = "{Count} more {Transport} connection(s) were lost in the last {Seconds} s; only the first few were logged.")]
+    private partial void LogConnectionsLostHeldBack(long count, string transport, long seconds);
 }

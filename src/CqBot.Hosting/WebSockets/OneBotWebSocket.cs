@@ -35,6 +35,19 @@ internal sealed partial class OneBotWebSocket
     private long _nextEcho;
     private int _closing;
 
+    /// <summary>
+    /// Frames a socket may hold waiting to go out. Sends take microseconds while the implementation
+    /// reads, and the send rate limit keeps the queue short; a queue this long means it stopped reading,
+    /// and each waiting frame holds its event and reply in memory.
+    /// </summary>
+    internal const int MaxQueuedFrames = 1000;
+
+    private int _queuedFrames;
+
+    // The deadline of the frame going out now, so that closing the socket stops it.
+    private CancellationTokenSource? _sending;
+    private volatile bool _sendStoppedByClose;
+
     public OneBotWebSocket(WebSocket socket, ClientRole role, string origin, long maxMessageSize, IEventSink sink, TimeProvider time, ILogger logger)
     {
         _socket = socket;
@@ -123,8 +136,12 @@ internal sealed partial class OneBotWebSocket
             // A socket this side closed on purpose was logged when it was closed.
             if (Volatile.Read(ref _closing) == 0)
             {
-                // A peer that drops its connection is ordinary: one line, not a stack trace.
-                LogConnectionLost(Account?.SelfId ?? 0, Origin, exception.Message);
+                // A peer that drops its connection is ordinary: one line, not a stack trace, and a
+                // storm of them is summarised.
+                if (_sink.Refusals.ConnectionLost(Transports.OfWebSocket(Origin)))
+                {
+                    LogConnectionLost(Account?.SelfId ?? 0, Origin, exception.Message);
+                }
             }
         }
         finally
@@ -237,8 +254,13 @@ internal sealed partial class OneBotWebSocket
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, _closed.Token);
         var stage = CallStage.Queued;
+        var queued = Interlocked.Increment(ref _queuedFrames);
         try
         {
+            if (queued > MaxQueuedFrames)
+            {
+                throw AbortQueueFull(action);
+            }
             using (var frame = new PooledBufferWriter(512))
             {
                 ApiRequestWriter.WriteFrame(frame, request, echo);
@@ -248,11 +270,15 @@ internal sealed partial class OneBotWebSocket
                     // Only the deadline stops a frame half-way: a caller that gives up must not cut the
                     // frame, which would end the connection for every call of the account.
                     stage = CallStage.Sending;
+                    // Closing the socket also stops the frame: it cannot go anywhere then.
+                    Volatile.Write(ref _sending, deadline);
                     await _socket.SendAsync(frame.WrittenMemory, WebSocketMessageType.Text, true, deadline.Token).ConfigureAwait(false);
                     stage = CallStage.Waiting;
+                    Interlocked.Decrement(ref _queuedFrames);
                 }
                 finally
                 {
+                    Volatile.Write(ref _sending, null);
                     _sendLock.Release();
                 }
             }
@@ -265,7 +291,9 @@ internal sealed partial class OneBotWebSocket
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested || stage == CallStage.Sending)
         {
-            throw stage switch
+            throw _closed.IsCancellationRequested && !(stage == CallStage.Sending && deadline.IsCancellationRequested && !_sendStoppedByClose)
+                ? new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' {(stage == CallStage.Waiting ? "got no response" : "was not sent")}.", exception)
+                : stage switch
             {
                 CallStage.Sending when deadline.IsCancellationRequested => AbortStuck(action, timeout, exception),
                 _ when deadline.IsCancellationRequested && stage == CallStage.Queued =>
@@ -285,8 +313,27 @@ internal sealed partial class OneBotWebSocket
         }
         finally
         {
+            if (stage != CallStage.Waiting)
+            {
+                Interlocked.Decrement(ref _queuedFrames);
+            }
             _pending.TryRemove(echo, out _);
         }
+    }
+
+    // More frames wait than a reading implementation ever lets pile up: it stopped reading. The socket is
+    // aborted, so that the waiting calls fail now and free what they hold, rather than at their timeout.
+    private NetworkException AbortQueueFull(string action)
+    {
+        var description = $"closed because {MaxQueuedFrames} frames were waiting to be sent (the implementation is not reading)";
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            LogSendQueueFull(Account?.SelfId ?? 0, Origin, MaxQueuedFrames);
+            _closeReason = description;
+            _socket.Abort();
+            MarkClosed(description);
+        }
+        return new NetworkException($"Action '{action}' of bot {Account?.SelfId} was not sent; the WebSocket was {description}.");
     }
 
     // A frame did not go out within a call's timeout: the implementation stopped reading (or the
@@ -387,6 +434,18 @@ internal sealed partial class OneBotWebSocket
         {
             _closed.Cancel();
         }
+        try
+        {
+            if (Volatile.Read(ref _sending) is { IsCancellationRequested: false } sending)
+            {
+                _sendStoppedByClose = true;
+                sending.Cancel();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // That frame's call has ended already.
+        }
         FailPending(new NetworkException($"The WebSocket of bot {Account?.SelfId} {(reason == "closed" ? "closed" : "was " + reason)} before the response arrived."));
     }
 
@@ -418,6 +477,9 @@ internal sealed partial class OneBotWebSocket
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} was aborted: a frame could not be sent within {Seconds} s (the implementation is not reading).")]
     private partial void LogSendStalled(long selfId, string origin, double seconds);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} had {Count} frames waiting to be sent: the implementation is not reading. It was closed, and its calls failed.")]
+    private partial void LogSendQueueFull(long selfId, string origin, int count);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "The {Origin} WebSocket of bot {SelfId} broke the WebSocket protocol ({Problem}); it was closed.")]
     private partial void LogProtocolError(long selfId, string origin, string problem);

@@ -49,6 +49,19 @@ public sealed class RefusalLogTests : IDisposable
     }
 
     [Fact]
+    public void ConnectionLost_AFewAreLoggedEachInterval_TheRestCounted()
+    {
+        var logged = Enumerable.Range(0, 100).Count(_ => _log.ConnectionLost(Transports.ReverseWebSocket));
+
+        _time.Advance(Interval);
+
+        Assert.Equal(5, logged);
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal("95 more reverse_ws connection(s) were lost in the last 10 s; only the first few were logged.", entry.Message);
+        Assert.True(_log.ConnectionLost(Transports.ReverseWebSocket));
+    }
+
+    [Fact]
     public void Refuse_OtherReasonOrTransport_IsLoggedOnItsOwn()
     {
         _log.Refuse(Transports.HttpPost, RefusalReasons.ParseError);

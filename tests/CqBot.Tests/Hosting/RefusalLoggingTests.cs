@@ -138,4 +138,32 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         Assert.Contains("no WebSocket of it carries API calls", lines[0].Message, StringComparison.Ordinal);
         Assert.Equal($"{Answers - 1} more answer(s) could not be sent (ApiNotAvailableException) in the last 10 s; only the first was logged.", lines[1].Message);
     }
+
+    [Fact]
+    public async Task ConnectionsDroppedWithoutClose_Storm_LogAFewLinesAndACount()
+    {
+        _log.Entries.Clear();
+        const int Storm = 40;
+        for (var i = 0; i < Storm; i++)
+        {
+            using var socket = new System.Net.WebSockets.ClientWebSocket();
+            socket.Options.SetRequestHeader("X-Self-ID", (3920 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await socket.ConnectAsync(_host.Universal, CancellationToken.None);
+            await _host.WaitForBotAsync(3920 + i);
+            socket.Abort();
+        }
+        var deadline = DateTime.UtcNow + BotHost.Timeout;
+        while (_host.Accounts.GetStatus().Any(a => a.SelfId is >= 3920 and < 3920 + Storm && a.Connections.Count > 0))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the dropped connections were not noticed in time");
+            await Task.Delay(10);
+        }
+
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        var lost = _log.Entries.Where(e => e.Message.Contains("was lost", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, lost.Count);
+        Assert.All(lost, line => Assert.Null(line.Exception));
+        Assert.Contains(_log.Entries, e => e.Message.StartsWith($"{Storm - 5} more reverse_ws connection(s) were lost", StringComparison.Ordinal));
+    }
 }

@@ -110,6 +110,32 @@ public sealed class WebSocketLimitsTests
         await other.CallAsync("get_status").AsTask().WaitAsync(Timeout);
     }
 
+    [Fact]
+    public async Task Calls_PeerStopsReading_AFullOutboundQueueClosesTheSocketBeforeTheTimeout()
+    {
+        // Only the queue's bound can close the socket here: the calls' timeout is far away.
+        await using var host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
+            builder.Services.Configure<BotOptions>(options => options.ApiTimeout = TimeSpan.FromMinutes(10)));
+        using var stalled = await RawWebSocketClient.ConnectAsync(host.Universal, new Dictionary<string, string> { ["X-Self-ID"] = "9203" }, receiveBufferSize: 4096);
+        Assert.Equal(101, stalled.Status);
+        var bot = await host.WaitForBotAsync(9203);
+
+        // A frame far larger than the socket buffers gets stuck going out; the calls after it queue.
+        var stuck = bot.CallAsync("send_private_msg", new JsonObject { ["user_id"] = 42, ["message"] = new string('x', 16 * 1024 * 1024) }).AsTask();
+        await Task.Delay(200);
+        var calls = Enumerable.Range(0, CqBot.Hosting.WebSockets.OneBotWebSocket.MaxQueuedFrames + 1)
+            .Select(_ => bot.CallAsync("send_private_msg", new JsonObject { ["user_id"] = 42, ["message"] = "hi" }).AsTask())
+            .Append(stuck)
+            .ToArray();
+        await Record.ExceptionAsync(() => Task.WhenAll(calls)).WaitAsync(Timeout);
+
+        // Those queued fail as the socket closes; those made after it find the account without an API socket.
+        var failures = calls.Select(call => call.Exception?.InnerException).ToList();
+        Assert.True(failures.All(failure => failure is NetworkException or ApiNotAvailableException), string.Join(", ", failures.Select(f => f?.GetType().Name ?? "none").Distinct()));
+        Assert.Contains(failures, failure => failure!.Message.Contains("frames were waiting to be sent", StringComparison.Ordinal));
+        await WaitUntilAsync(() => host.Accounts.GetStatus().Single(a => a.SelfId == 9203).Connections.Count == 0);
+    }
+
     // The account forgets a socket just after the socket ends, so a test that saw the end waits a moment for it.
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
