@@ -85,6 +85,14 @@ public sealed class BotOptions
     /// </summary>
     public int MaxPendingEvents { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many bytes of events (as received) may be taken and not yet finished, over all chats and
+    /// accounts; 32 MiB unless changed, and at least <see cref="MaxBodySize"/>. Beyond it, events are
+    /// dropped as beyond <see cref="MaxPendingEvents"/>: the count alone does not bound memory when the
+    /// events are large.
+    /// </summary>
+    public long MaxPendingBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>How long shutdown waits for running handlers before cancelling them; 10 seconds unless changed.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

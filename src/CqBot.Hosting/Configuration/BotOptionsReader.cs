@@ -35,6 +35,7 @@ internal static class BotOptionsReader
         options.MaxReconnectDelay = ReadDuration(section, "MaxReconnectDelay", options.MaxReconnectDelay);
         options.MaxQueuedEventsPerChat = (int)ReadLong(section, "MaxQueuedEventsPerChat", options.MaxQueuedEventsPerChat);
         options.MaxPendingEvents = (int)ReadLong(section, "MaxPendingEvents", options.MaxPendingEvents);
+        options.MaxPendingBytes = ReadLong(section, "MaxPendingBytes", options.MaxPendingBytes);
         options.AccountIdleTimeout = ReadDuration(section, "AccountIdleTimeout", options.AccountIdleTimeout);
         options.ConfiguredAccountsOnly = ReadBool(section, "ConfiguredAccountsOnly", options.ConfiguredAccountsOnly);
         options.ConnectionReplacement = ReadReplacement(section, options.ConnectionReplacement);
@@ -101,6 +102,10 @@ internal static class BotOptionsReader
         if (options.MaxQueuedEventsPerChat < 1 || options.MaxPendingEvents < 1)
         {
             throw new BotConfigurationException("The settings 'CqBot:MaxQueuedEventsPerChat' and 'CqBot:MaxPendingEvents' must be at least 1.");
+        }
+        if (options.MaxPendingBytes < options.MaxBodySize)
+        {
+            throw new BotConfigurationException($"The setting 'CqBot:MaxPendingBytes' is {options.MaxPendingBytes} bytes; it must be at least 'CqBot:MaxBodySize' ({options.MaxBodySize} bytes), or no event that large could ever be handled.");
         }
         if (!(options.HeartbeatTolerance >= 1))
         {

@@ -35,6 +35,10 @@ internal sealed partial class EventPipeline : IDisposable
     private readonly int _maxPending;
     private readonly TimeSpan _quickOperationWindow;
     private int _inFlight;
+
+    // The bytes of the events taken and not yet finished, against MaxPendingBytes.
+    private long _pendingBytes;
+    private readonly long _maxPendingBytes;
     private volatile bool _accepting = true;
 
     // Events dropped over MaxPendingEvents while their chat had none waiting; guarded by _channels.
@@ -52,12 +56,16 @@ internal sealed partial class EventPipeline : IDisposable
         _logger = logger;
         _maxQueuedPerChat = options.MaxQueuedEventsPerChat;
         _maxPending = options.MaxPendingEvents;
+        _maxPendingBytes = options.MaxPendingBytes;
         _quickOperationWindow = options.QuickOperationWindow;
         HostingMetrics.Register(this);
     }
 
     /// <summary>Events taken and not yet finished.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Bytes of the events taken and not yet finished.</summary>
+    public long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
     /// <summary>Events queued behind an earlier event of their chat; <paramref name="longest"/> is the longest chat's queue.</summary>
     public int Backlog(out int longest)
@@ -89,7 +97,9 @@ internal sealed partial class EventPipeline : IDisposable
         }
         work.Pipeline = this;
         var meta = work.Channel.Kind == ChannelKind.Meta;
-        if (Interlocked.Increment(ref _inFlight) > _maxPending && !meta)
+        var size = work.Event.RawUtf8.Length;
+        var overBytes = Interlocked.Add(ref _pendingBytes, size) > _maxPendingBytes;
+        if ((Interlocked.Increment(ref _inFlight) > _maxPending || overBytes) && !meta)
         {
             EnqueueOverTotal(work);
             return true;
@@ -203,11 +213,12 @@ internal sealed partial class EventPipeline : IDisposable
         }
         work.Reply?.TryComplete(null);
         work.Finished();
-        Finish();
+        Finish(work);
     }
 
-    private void Finish()
+    private void Finish(EventWork work)
     {
+        Interlocked.Add(ref _pendingBytes, -work.Event.RawUtf8.Length);
         if (Interlocked.Decrement(ref _inFlight) == 0 && !_accepting)
         {
             _drained.TrySetResult();
@@ -312,7 +323,7 @@ internal sealed partial class EventPipeline : IDisposable
                 EventActivity.Stop(work, activity, start, failure);
             }
             work.Finished();
-            Finish();
+            Finish(work);
         }
     }
 
@@ -447,7 +458,7 @@ internal sealed partial class EventPipeline : IDisposable
             HostingMetrics.Refused(work.Transport, RefusalReasons.ShuttingDown);
             work.Reply?.TryComplete(null);
             work.Finished();
-            Finish();
+            Finish(work);
         }
         return dropped.Count;
     }

@@ -75,6 +75,53 @@ public sealed partial class ChatQueueLimitTests
     }
 
     [Fact]
+    public async Task Flood_OfLargeEvents_IsBoundedByBytesWhereTheCountAllowsMore()
+    {
+        const long selfId = 9605;
+        const int flood = 40;
+        // Room for 100 waiting events by count, but for only about ten of these by bytes.
+        await using var host = await StartAsync(perChat: 100, maxPendingBytes: 100 * 1024);
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        var handled = new ConcurrentQueue<string>();
+        using var middleware = host.App.Use(async (session, next) =>
+        {
+            if (session.GroupId != FloodGroup)
+            {
+                return "answered";
+            }
+            if (session.Content == "hold")
+            {
+                held.TrySetResult();
+                await release.Task;
+                return null;
+            }
+            handled.Enqueue(session.Content);
+            return null;
+        });
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
+        await held.Task.WaitAsync(BotHost.Timeout);
+        var padding = new string('x', 8 * 1024);
+
+        for (var i = 0; i < flood; i++)
+        {
+            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"flood {i} {padding}"));
+        }
+        // Answered only once the socket has taken every flood event before it.
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 200, 43, "other"));
+        await client.RespondOkAsync(await client.NextCallAsync(BotHost.Timeout));
+        release.SetResult();
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "last"));
+        await WaitUntilAsync(() => handled.Contains("last"));
+
+        var floods = handled.Count(text => text.StartsWith("flood", StringComparison.Ordinal));
+        Assert.InRange(floods, 1, 12);
+        Assert.Contains(handled, text => text.StartsWith($"flood {flood - 1} ", StringComparison.Ordinal));
+        Assert.Equal(0, host.App.Services.GetRequiredService<EventPipeline>().PendingBytes);
+    }
+
+    [Fact]
     public async Task Post_ChatQueueFull_DroppedEventsAreAnsweredWith204WhileTheChatIsStillBusy()
     {
         const long selfId = 9602;
@@ -174,7 +221,12 @@ public sealed partial class ChatQueueLimitTests
         {
             ["CqBot:MaxQueuedEventsPerChat"] = "7",
             ["CqBot:MaxPendingEvents"] = "70",
+            ["CqBot:MaxPendingBytes"] = "20000000",
         }).Build());
+        var bytesError = Assert.Throws<BotConfigurationException>(() => BotOptionsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CqBot:MaxPendingBytes"] = "1000000",
+        }).Build()));
         var error = Assert.Throws<BotConfigurationException>(() => BotOptionsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CqBot:MaxQueuedEventsPerChat"] = "0",
@@ -183,14 +235,18 @@ public sealed partial class ChatQueueLimitTests
         Assert.Equal((100, 10_000), (defaults.MaxQueuedEventsPerChat, defaults.MaxPendingEvents));
         Assert.Equal((7, 70), (set.MaxQueuedEventsPerChat, set.MaxPendingEvents));
         Assert.Contains("CqBot:MaxQueuedEventsPerChat", error.Message, StringComparison.Ordinal);
+        Assert.Equal((32L * 1024 * 1024, 20_000_000L), (defaults.MaxPendingBytes, set.MaxPendingBytes));
+        Assert.Contains("'CqBot:MaxPendingBytes' is 1000000 bytes; it must be at least 'CqBot:MaxBodySize'", bytesError.Message, StringComparison.Ordinal);
     }
 
-    private Task<BotHost> StartAsync(int maxPending = 10_000) => BotHost.StartAsync(["--no-rate-limit"], builder =>
+    private Task<BotHost> StartAsync(int maxPending = 10_000, int perChat = PerChat, long maxPendingBytes = 32 * 1024 * 1024) => BotHost.StartAsync(["--no-rate-limit"], builder =>
     {
         builder.Services.Configure<BotOptions>(options =>
         {
-            options.MaxQueuedEventsPerChat = PerChat;
+            options.MaxQueuedEventsPerChat = perChat;
             options.MaxPendingEvents = maxPending;
+            options.MaxBodySize = Math.Min(options.MaxBodySize, maxPendingBytes);
+            options.MaxPendingBytes = maxPendingBytes;
             // Long enough that a 204 can only come from a drop.
             options.QuickOperationWindow = TimeSpan.FromMinutes(5);
         });
