@@ -80,7 +80,9 @@ public sealed class BotOptions
     /// <summary>
     /// How many events may be taken and not yet finished (running or waiting), over all chats and
     /// accounts; 10,000 unless changed. Beyond it, a new event replaces the oldest waiting event of its
-    /// own chat, or is dropped when its chat has none waiting, counted and logged as with
+    /// own chat or, when its chat has none waiting, of the chat with the most waiting (so that a flood
+    /// pays for itself, not a quiet chat); it is dropped itself only when nothing waits anywhere. Drops are
+    /// counted and logged as with
     /// <see cref="MaxQueuedEventsPerChat"/>. Meta events (heartbeats, lifecycle) are never dropped.
     /// </summary>
     public int MaxPendingEvents { get; set; } = 10_000;

@@ -99,9 +99,8 @@ internal sealed partial class EventPipeline : IDisposable
         var meta = work.Channel.Kind == ChannelKind.Meta;
         var size = work.Event.RawUtf8.Length;
         var overBytes = Interlocked.Add(ref _pendingBytes, size) > _maxPendingBytes;
-        if ((Interlocked.Increment(ref _inFlight) > _maxPending || overBytes) && !meta)
+        if ((Interlocked.Increment(ref _inFlight) > _maxPending || overBytes) && !meta && EnqueueOverTotal(work))
         {
-            EnqueueOverTotal(work);
             return true;
         }
         EventWork? dropped = null;
@@ -147,10 +146,13 @@ internal sealed partial class EventPipeline : IDisposable
 
     // Over MaxPendingEvents: the event takes the place of its chat's oldest waiting event, or is
     // dropped itself when its chat has none waiting (an idle chat would start one more handler).
-    private void EnqueueOverTotal(EventWork work)
+    // Returns false when the event may go on as usual: room was made by dropping the oldest waiting
+    // event of the chat with the most waiting, so that a flood pays for itself, not a quiet chat.
+    private bool EnqueueOverTotal(EventWork work)
     {
         EventWork dropped;
         var droppedToLog = 0;
+        var admitted = false;
         lock (_channels)
         {
             if (_channels.TryGetValue(work.Channel, out var queue) && queue.Count > 0)
@@ -158,6 +160,12 @@ internal sealed partial class EventPipeline : IDisposable
                 dropped = queue.Dequeue();
                 queue.Enqueue(work);
                 droppedToLog = NoteDropped(queue);
+            }
+            else if (Longest() is { } longest)
+            {
+                dropped = longest.Dequeue();
+                droppedToLog = NoteDropped(longest);
+                admitted = true;
             }
             else
             {
@@ -180,11 +188,24 @@ internal sealed partial class EventPipeline : IDisposable
             {
                 LogDroppedOverTotal(droppedToLog, _maxPending);
             }
+            return true;
         }
-        else
+        Drop(dropped, droppedToLog);
+        return !admitted;
+    }
+
+    // The chat with the most events waiting, if any waits; under the lock. Only runs over a limit.
+    private ChatQueue? Longest()
+    {
+        ChatQueue? longest = null;
+        foreach (var (key, queue) in _channels)
         {
-            Drop(dropped, droppedToLog);
+            if (key.Kind != ChannelKind.Meta && queue.Count > (longest?.Count ?? 0))
+            {
+                longest = queue;
+            }
         }
+        return longest;
     }
 
     // Counts a drop in the chat; returns how many to log now (0 within the interval). Under the lock.

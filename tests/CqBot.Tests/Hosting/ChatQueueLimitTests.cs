@@ -25,24 +25,8 @@ public sealed partial class ChatQueueLimitTests
         const long selfId = 9601;
         const int flood = 300;
         await using var host = await StartAsync();
-        var release = new TaskCompletionSource();
-        var held = new TaskCompletionSource();
-        var handled = new ConcurrentQueue<string>();
-        using var middleware = host.App.Use(async (session, next) =>
-        {
-            if (session.GroupId != FloodGroup)
-            {
-                return "answered";
-            }
-            if (session.Content == "hold")
-            {
-                held.TrySetResult();
-                await release.Task;
-                return null;
-            }
-            handled.Enqueue(session.Content);
-            return null;
-        });
+        var (held, release, handled) = (new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
+        using var middleware = UseHold(host, held, release, handled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
         await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
         await held.Task.WaitAsync(BotHost.Timeout);
@@ -81,24 +65,8 @@ public sealed partial class ChatQueueLimitTests
         const int flood = 40;
         // Room for 100 waiting events by count, but for only about ten of these by bytes.
         await using var host = await StartAsync(perChat: 100, maxPendingBytes: 100 * 1024);
-        var release = new TaskCompletionSource();
-        var held = new TaskCompletionSource();
-        var handled = new ConcurrentQueue<string>();
-        using var middleware = host.App.Use(async (session, next) =>
-        {
-            if (session.GroupId != FloodGroup)
-            {
-                return "answered";
-            }
-            if (session.Content == "hold")
-            {
-                held.TrySetResult();
-                await release.Task;
-                return null;
-            }
-            handled.Enqueue(session.Content);
-            return null;
-        });
+        var (held, release, handled) = (new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
+        using var middleware = UseHold(host, held, release, handled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
         await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
         await held.Task.WaitAsync(BotHost.Timeout);
@@ -182,6 +150,32 @@ public sealed partial class ChatQueueLimitTests
     }
 
     [Fact]
+    public async Task OverTheTotalLimit_AQuietChatsEventTakesTheFloodsPlace()
+    {
+        const long selfId = 9606;
+        await using var host = await StartAsync(maxPending: 10, perChat: 100);
+        var (held, release, handled) = (new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
+        using var middleware = UseHold(host, held, release, handled);
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
+        await held.Task.WaitAsync(BotHost.Timeout);
+        for (var i = 0; i < 30; i++)
+        {
+            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"flood {i}"));
+        }
+
+        // Its chat is idle and the total is reached by the flood: the flood gives up its oldest event.
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 300, 43, "quiet"));
+        var call = await client.NextCallAsync(BotHost.Timeout);
+        await client.RespondOkAsync(call);
+
+        Assert.Equal(300, call.GetInt64("group_id"));
+        Assert.Equal("answered", call.MessageText);
+        Assert.False(release.Task.IsCompleted);
+        release.SetResult();
+    }
+
+    [Fact]
     public async Task Heartbeats_WhileAMetaHandlerIsBusy_AreNeverDropped()
     {
         const long selfId = 9604;
@@ -238,6 +232,25 @@ public sealed partial class ChatQueueLimitTests
         Assert.Equal((32L * 1024 * 1024, 20_000_000L), (defaults.MaxPendingBytes, set.MaxPendingBytes));
         Assert.Contains("'CqBot:MaxPendingBytes' is 1000000 bytes; it must be at least 'CqBot:MaxBodySize'", bytesError.Message, StringComparison.Ordinal);
     }
+
+    // Other groups are answered; in the flood's group "hold" holds the chat until released, and the
+    // rest is recorded as handled.
+    private static IDisposable UseHold(BotHost host, TaskCompletionSource held, TaskCompletionSource release, ConcurrentQueue<string> handled) =>
+        host.App.Use(async (session, next) =>
+        {
+            if (session.GroupId != FloodGroup)
+            {
+                return "answered";
+            }
+            if (session.Content == "hold")
+            {
+                held.TrySetResult();
+                await release.Task;
+                return null;
+            }
+            handled.Enqueue(session.Content);
+            return null;
+        });
 
     private Task<BotHost> StartAsync(int maxPending = 10_000, int perChat = PerChat, long maxPendingBytes = 32 * 1024 * 1024) => BotHost.StartAsync(["--no-rate-limit"], builder =>
     {
