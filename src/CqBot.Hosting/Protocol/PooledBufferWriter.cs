@@ -5,10 +5,15 @@ namespace CqBot.Hosting.Protocol;
 /// <summary>
 /// A growable buffer on <see cref="ArrayPool{T}"/> memory; return it with <see cref="Dispose"/>. It doubles
 /// as it grows, but never past <c>maxCapacity</c> (at most <see cref="Array.MaxLength"/>): asking for more
-/// throws <see cref="InvalidOperationException"/> instead of overflowing.
+/// throws <see cref="InvalidOperationException"/> instead of overflowing. Buffers over
+/// <see cref="LargestPooled"/> are not pooled: the shared pool would keep the one huge message's memory
+/// for good, where the collector gives it back.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
+    /// <summary>The largest buffer taken from and given back to the shared pool.</summary>
+    internal const int LargestPooled = 1024 * 1024;
+
     private readonly int _maxCapacity;
     private byte[] _buffer;
     private int _written;
@@ -17,7 +22,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCapacity);
         _maxCapacity = Math.Min(maxCapacity, Array.MaxLength);
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(initialCapacity, 1, _maxCapacity));
+        _buffer = Take(Math.Clamp(initialCapacity, 1, _maxCapacity));
     }
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
@@ -54,7 +59,15 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var buffer = _buffer;
         _buffer = [];
         _written = 0;
-        if (buffer.Length > 0)
+        Give(buffer);
+    }
+
+    private static byte[] Take(int size) =>
+        size <= LargestPooled ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+
+    private static void Give(byte[] buffer)
+    {
+        if (buffer.Length is > 0 and <= LargestPooled)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
@@ -82,12 +95,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         {
             return;
         }
-        var larger = ArrayPool<byte>.Shared.Rent(NextCapacity(_buffer.Length, needed, _maxCapacity));
+        var larger = Take(NextCapacity(_buffer.Length, needed, _maxCapacity));
         _buffer.AsSpan(0, _written).CopyTo(larger);
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
+        Give(_buffer);
         _buffer = larger;
     }
 }

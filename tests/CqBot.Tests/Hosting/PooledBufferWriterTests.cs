@@ -5,6 +5,35 @@ namespace CqBot.Tests.Hosting;
 public sealed class PooledBufferWriterTests
 {
     [Fact]
+    public void Dispose_AfterGrowingPastTheLargestPooled_DoesNotKeepTheHugeBufferInTheSharedPool()
+    {
+        var writer = new PooledBufferWriter(16);
+        writer.Advance(writer.GetSpan(4 * PooledBufferWriter.LargestPooled).Length);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(writer.WrittenMemory, out var segment));
+        var huge = segment.Array!;
+
+        writer.Dispose();
+        var next = System.Buffers.ArrayPool<byte>.Shared.Rent(huge.Length);
+
+        Assert.NotSame(huge, next);
+        System.Buffers.ArrayPool<byte>.Shared.Return(next);
+    }
+
+    [Fact]
+    public void Dispose_OfASmallBuffer_ReturnsItToTheSharedPool()
+    {
+        var writer = new PooledBufferWriter(4096);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)writer.GetMemory(), out var segment));
+        var small = segment.Array!;
+
+        writer.Dispose();
+        var next = System.Buffers.ArrayPool<byte>.Shared.Rent(small.Length);
+
+        Assert.Same(small, next);
+        System.Buffers.ArrayPool<byte>.Shared.Return(next);
+    }
+
+    [Fact]
     public void NextCapacity_DoublingWouldPassOneGiB_IsClampedNotWrapped()
     {
         const int current = 1536 * 1024 * 1024;
