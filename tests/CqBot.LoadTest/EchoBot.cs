@@ -11,6 +11,8 @@ internal static class EchoBot
         using var listener = args.Contains(TelemetryListener.Option) ? new TelemetryListener(activities: true)
             : args.Contains(TelemetryListener.MetersOnlyOption) ? new TelemetryListener(activities: false)
             : null;
+        using var memory = MemoryReport.Start();
+        using var allocations = Environment.GetEnvironmentVariable("CQBOT_ALLOCATION_REPORT") is { Length: > 0 } ? new AllocationSampler() : null;
         var builder = BotApplication.CreateBuilder([.. args.Where(a => a is not (TelemetryListener.Option or TelemetryListener.MetersOnlyOption)), "--no-rate-limit"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();

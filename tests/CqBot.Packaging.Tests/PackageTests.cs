@@ -106,5 +106,11 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
         await client.RespondOkAsync(call);
         Assert.Equal(4242, call.GetInt64("user_id"));
         Assert.Equal("你好, packages", call.MessageText);
+
+        // The package's build settings reach the runtime: the collector's youngest generation is capped.
+        await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "gen0"));
+        var gen0 = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(gen0);
+        Assert.Equal("16777216", gen0.MessageText);
     }
 }

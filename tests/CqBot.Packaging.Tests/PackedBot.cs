@@ -93,6 +93,10 @@ public sealed class PackedBot : IDisposable
             {
                 [Command("echo <text:text>", Description = "Says the text back")]
                 public static string Say(string text) => text;
+
+                [Command("gen0", Description = "The collector's cap on its youngest generation")]
+                public static string Gen0() =>
+                    GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var budget) ? budget.ToString() ?? "" : "none";
             }
             """);
     }

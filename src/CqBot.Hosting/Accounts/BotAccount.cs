@@ -274,30 +274,37 @@ internal sealed class BotAccount : IApiTransport
         }
     }
 
-    public async ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    public ValueTask<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         if (ApiSocket() is null && _http is null && InMemory is null)
         {
-            throw NotAvailable(request.WireAction);
+            return ValueTask.FromException<ApiResponse>(NotAvailable(request.WireAction));
         }
-        if (_limiter is not null && request.SendsMessage)
-        {
-            await _limiter.AcquireAsync(request.TargetGroupId, cancellationToken).ConfigureAwait(false);
-        }
+        return _limiter is not null && request.SendsMessage ? SendWhenAllowedAsync(request, cancellationToken) : SendNow(request, cancellationToken);
+    }
+
+    private async ValueTask<ApiResponse> SendWhenAllowedAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        await _limiter!.AcquireAsync(request.TargetGroupId, cancellationToken).ConfigureAwait(false);
         // Chosen after the wait: the socket may have changed meanwhile.
+        return await SendNow(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<ApiResponse> SendNow(ApiRequest request, CancellationToken cancellationToken)
+    {
         if (InMemory is { } inMemory)
         {
-            return await inMemory.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return inMemory.SendAsync(request, cancellationToken);
         }
         if (ApiSocket() is { } socket)
         {
-            return await socket.CallAsync(request, _apiTimeout, cancellationToken).ConfigureAwait(false);
+            return socket.CallAsync(request, _apiTimeout, cancellationToken);
         }
         if (_http is not null)
         {
-            return await _http.CallAsync(request, cancellationToken).ConfigureAwait(false);
+            return _http.CallAsync(request, cancellationToken);
         }
-        throw NotAvailable(request.WireAction);
+        return ValueTask.FromException<ApiResponse>(NotAvailable(request.WireAction));
     }
 
     private static DateTimeOffset? ToTime(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);

@@ -65,7 +65,7 @@ public sealed partial class BotAccounts : IDisposable
     public IReadOnlyList<BotAccountStatus> GetStatus()
     {
         var list = new List<BotAccountStatus>(_accounts.Count);
-        foreach (var account in _accounts.Values)
+        foreach (var (_, account) in _accounts)
         {
             var connections = account.Connections;
             var names = new string[connections.Length];
@@ -87,7 +87,20 @@ public sealed partial class BotAccounts : IDisposable
         _http.Dispose();
     }
 
-    internal ICollection<Accounts.BotAccount> All => _accounts.Values;
+    /// <summary>
+    /// Every account, enumerated in place: <c>Values</c> of the dictionary would copy them all into a new
+    /// list, a large object each time once thousands of accounts are remembered.
+    /// </summary>
+    internal IEnumerable<Accounts.BotAccount> All
+    {
+        get
+        {
+            foreach (var (_, account) in _accounts)
+            {
+                yield return account;
+            }
+        }
+    }
 
     internal bool TryGet(long selfId, out Accounts.BotAccount account) => _accounts.TryGetValue(selfId, out account!);
 
@@ -297,7 +310,7 @@ public sealed partial class BotAccounts : IDisposable
     internal void CheckHeartbeats()
     {
         var now = _time.GetUtcNow();
-        foreach (var account in _accounts.Values)
+        foreach (var (_, account) in _accounts)
         {
             if (!account.Offline && account.LastHeartbeat is { } last && account.HeartbeatInterval is { } interval
                 && now - last > interval * _options.HeartbeatTolerance)

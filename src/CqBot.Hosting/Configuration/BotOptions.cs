@@ -89,11 +89,12 @@ public sealed class BotOptions
 
     /// <summary>
     /// How many bytes of events (as received) may be taken and not yet finished, over all chats and
-    /// accounts; 32 MiB unless changed, and at least <see cref="MaxBodySize"/>. Beyond it, events are
+    /// accounts; 16 MiB unless changed, and at least <see cref="MaxBodySize"/>. Beyond it, events are
     /// dropped as beyond <see cref="MaxPendingEvents"/>: the count alone does not bound memory when the
-    /// events are large.
+    /// events are large. An event held in memory takes up to about three times its size as received:
+    /// its bytes, and the text read from them.
     /// </summary>
-    public long MaxPendingBytes { get; set; } = 32 * 1024 * 1024;
+    public long MaxPendingBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>How long shutdown waits for running handlers before cancelling them; 10 seconds unless changed.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -186,7 +186,7 @@ internal sealed partial class HttpPostEndpoint(
     /// <summary>Reads the whole body into pooled memory, or returns null once it passes <paramref name="limit"/>.</summary>
     private static async Task<PooledBufferWriter?> ReadBodyAsync(PipeReader reader, long limit, CancellationToken cancellationToken)
     {
-        var body = new PooledBufferWriter(4096);
+        var body = new PooledBufferWriter(4096, (int)Math.Min(limit, Array.MaxLength));
         try
         {
             while (true)

@@ -65,50 +65,82 @@ internal static class ApiResponseReader
     }
 
     /// <summary>
-    /// Reads <c>status</c>, <c>retcode</c>, <c>data</c> and the failure wording. <paramref name="echo"/>
-    /// is the echo as a number (CqBot sends decimal strings), or -1 when it is absent or not a number.
+    /// Reads <c>status</c>, <c>retcode</c>, <c>data</c> and the failure wording in one pass; only
+    /// <c>data</c> becomes a document. <paramref name="echo"/> is the echo as a number (CqBot sends
+    /// decimal strings), or -1 when it is absent or not a number. When a field is repeated, the last wins.
     /// </summary>
     public static ApiResponse Read(ReadOnlySpan<byte> frame, out long echo)
     {
         var reader = new Utf8JsonReader(frame);
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("An API response must be a JSON object.");
         }
         var status = "failed";
-        if (root.TryGetProperty("status"u8, out var s) && s.ValueKind == JsonValueKind.String)
-        {
-            status = s.ValueEquals("ok"u8) ? "ok" : s.ValueEquals("async"u8) ? "async" : s.ValueEquals("failed"u8) ? "failed" : s.GetString()!;
-        }
-        long retCode = root.TryGetProperty("retcode"u8, out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt64(out var code) ? code : 0;
-        JsonElement? data = root.TryGetProperty("data"u8, out var d) && d.ValueKind != JsonValueKind.Null ? d.Clone() : null;
-        string? wording = null;
-        if (status != "ok")
-        {
-            foreach (var name in (ReadOnlySpan<string>)["wording", "message", "msg"])
-            {
-                if (root.TryGetProperty(name, out var w) && w.ValueKind == JsonValueKind.String && w.GetString() is { Length: > 0 } text)
-                {
-                    wording = text;
-                    break;
-                }
-            }
-        }
+        long retCode = 0;
+        JsonElement? data = null;
+        string? wording = null, message = null, msg = null;
         echo = -1;
-        if (root.TryGetProperty("echo"u8, out var e))
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var number))
+            var field = Field(ref reader);
+            reader.Read();
+            switch (field)
             {
-                echo = number;
+                case ResponseField.Status:
+                    status = reader.TokenType != JsonTokenType.String ? "failed"
+                        : reader.ValueTextEquals("ok"u8) ? "ok" : reader.ValueTextEquals("async"u8) ? "async" : reader.ValueTextEquals("failed"u8) ? "failed" : reader.GetString()!;
+                    break;
+                case ResponseField.RetCode:
+                    retCode = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var code) ? code : 0;
+                    break;
+                case ResponseField.Data:
+                    data = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+                    break;
+                case ResponseField.Echo:
+                    echo = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number) ? number
+                        : reader.TokenType == JsonTokenType.String
+                            && long.TryParse(reader.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+                        : -1;
+                    break;
+                case ResponseField.Wording:
+                    wording = Text(ref reader);
+                    break;
+                case ResponseField.Message:
+                    message = Text(ref reader);
+                    break;
+                case ResponseField.Msg:
+                    msg = Text(ref reader);
+                    break;
             }
-            else if (e.ValueKind == JsonValueKind.String
-                && long.TryParse(e.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                echo = parsed;
-            }
+            reader.Skip();
         }
-        return new ApiResponse(status, retCode, data, wording);
+        return new ApiResponse(status, retCode, data, status == "ok" ? null : wording ?? message ?? msg);
     }
+
+    private enum ResponseField
+    {
+        Other,
+        Status,
+        RetCode,
+        Data,
+        Echo,
+        Wording,
+        Message,
+        Msg,
+    }
+
+    private static ResponseField Field(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("status"u8) ? ResponseField.Status
+        : reader.ValueTextEquals("retcode"u8) ? ResponseField.RetCode
+        : reader.ValueTextEquals("data"u8) ? ResponseField.Data
+        : reader.ValueTextEquals("echo"u8) ? ResponseField.Echo
+        : reader.ValueTextEquals("wording"u8) ? ResponseField.Wording
+        : reader.ValueTextEquals("message"u8) ? ResponseField.Message
+        : reader.ValueTextEquals("msg"u8) ? ResponseField.Msg
+        : ResponseField.Other;
+
+    // A failure's wording: a non-empty string, or nothing.
+    private static string? Text(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } text ? text : null;
 }

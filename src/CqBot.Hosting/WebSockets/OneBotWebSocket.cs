@@ -31,6 +31,7 @@ internal sealed partial class OneBotWebSocket
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<long, TaskCompletionSource<ApiResponse>> _pending = new();
     private readonly CancellationTokenSource _closed = new();
+    private readonly DeadlinePool _deadlines;
     private string _closeReason = "closed";
     private long _nextEcho;
     private int _closing;
@@ -57,6 +58,7 @@ internal sealed partial class OneBotWebSocket
         _sink = sink;
         _time = time;
         _logger = logger;
+        _deadlines = new DeadlinePool(time);
     }
 
     public ClientRole Role { get; }
@@ -251,10 +253,12 @@ internal sealed partial class OneBotWebSocket
         var echo = Interlocked.Increment(ref _nextEcho);
         var waiter = new TaskCompletionSource<ApiResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[echo] = waiter;
-        using var deadline = new CancellationTokenSource(timeout, _time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, _closed.Token);
+        var started = _time.GetTimestamp();
+        var deadline = _deadlines.Rent(timeout);
         var stage = CallStage.Queued;
         var queued = Interlocked.Increment(ref _queuedFrames);
+        CancellationTokenRegistration onDeadline = default;
+        CancellationTokenRegistration onCancelled = default;
         try
         {
             if (queued > MaxQueuedFrames)
@@ -264,7 +268,10 @@ internal sealed partial class OneBotWebSocket
             using (var frame = new PooledBufferWriter(512))
             {
                 ApiRequestWriter.WriteFrame(frame, request, echo);
-                await _sendLock.WaitAsync(stop.Token).ConfigureAwait(false);
+                if (!_sendLock.Wait(0))
+                {
+                    await WaitToSendAsync(deadline.Token, cancellationToken).ConfigureAwait(false);
+                }
                 try
                 {
                     // Only the deadline stops a frame half-way: a caller that gives up must not cut the
@@ -287,7 +294,14 @@ internal sealed partial class OneBotWebSocket
             {
                 waiter.TrySetException(new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' got no response."));
             }
-            return await waiter.Task.WaitAsync(stop.Token).ConfigureAwait(false);
+            // The response, the deadline, the caller giving up and the socket closing all end the wait
+            // through the waiter itself, so that waiting takes no timer or linked source of its own.
+            onDeadline = deadline.Token.UnsafeRegister(static state => ((TaskCompletionSource<ApiResponse>)state!).TrySetCanceled(), waiter);
+            if (cancellationToken.CanBeCanceled)
+            {
+                onCancelled = cancellationToken.UnsafeRegister(static (state, token) => ((TaskCompletionSource<ApiResponse>)state!).TrySetCanceled(token), waiter);
+            }
+            return await waiter.Task.ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested || stage == CallStage.Sending)
         {
@@ -313,12 +327,22 @@ internal sealed partial class OneBotWebSocket
         }
         finally
         {
+            onCancelled.Dispose();
+            onDeadline.Dispose();
             if (stage != CallStage.Waiting)
             {
                 Interlocked.Decrement(ref _queuedFrames);
             }
             _pending.TryRemove(echo, out _);
+            _deadlines.Return(deadline, _time.GetElapsedTime(started), timeout);
         }
+    }
+
+    // The send lock is taken: waits for it until the deadline, the caller giving up or the socket closing.
+    private async ValueTask WaitToSendAsync(CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline, _closed.Token);
+        await _sendLock.WaitAsync(stop.Token).ConfigureAwait(false);
     }
 
     // More frames wait than a reading implementation ever lets pile up: it stopped reading. The socket is

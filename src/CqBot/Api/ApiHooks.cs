@@ -23,6 +23,9 @@ public sealed partial class ApiHooks(ILogger<ApiHooks>? logger = null)
     private ApiCallingHook[] _calling = [];
     private ApiCalledHook[] _called = [];
 
+    /// <summary>True while no hook is added: a call then goes straight to its transport.</summary>
+    internal bool IsEmpty => Volatile.Read(ref _calling).Length == 0 && Volatile.Read(ref _called).Length == 0;
+
     /// <summary>Adds a hook that runs before each call; dispose the result to remove it.</summary>
     public IDisposable OnCalling(ApiCallingHook hook)
     {

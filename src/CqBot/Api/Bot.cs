@@ -16,7 +16,7 @@ public sealed class Bot(long selfId, IApiTransport transport, ApiHooks? hooks = 
         {
             return ApiCallInstrumentation.SendAsync(this, transport, hooks, request, cancellationToken);
         }
-        return hooks is null
+        return hooks is null || hooks.IsEmpty
             ? transport.SendAsync(request, cancellationToken)
             : hooks.SendAsync(this, transport, request, cancellationToken);
     }

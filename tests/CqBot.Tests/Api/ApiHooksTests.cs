@@ -22,6 +22,27 @@ public sealed class ApiHooksTests
     }
 
     [Fact]
+    public async Task Hook_AddedAfterTheBotMadeCalls_RunsOnItsNextCall()
+    {
+        var bot = new Bot(1, _transport, _hooks);
+        await bot.CallAsync("get_status");
+        var seen = new List<string>();
+
+        using (_hooks.OnCalled((_, request, _, _) =>
+        {
+            seen.Add(request.WireAction);
+            return ValueTask.CompletedTask;
+        }))
+        {
+            await bot.CallAsync("get_version_info");
+        }
+        await bot.CallAsync("get_login_info");
+
+        Assert.Equal(["get_version_info"], seen);
+        Assert.Equal(3, _transport.Calls.Count);
+    }
+
+    [Fact]
     public async Task CallingHook_ReturnsNull_CallGoesThrough()
     {
         _hooks.OnCalling((_, _, _) => new ValueTask<ApiResponse?>((ApiResponse?)null));

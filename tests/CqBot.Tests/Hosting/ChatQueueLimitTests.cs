@@ -229,7 +229,7 @@ public sealed partial class ChatQueueLimitTests
         Assert.Equal((100, 10_000), (defaults.MaxQueuedEventsPerChat, defaults.MaxPendingEvents));
         Assert.Equal((7, 70), (set.MaxQueuedEventsPerChat, set.MaxPendingEvents));
         Assert.Contains("CqBot:MaxQueuedEventsPerChat", error.Message, StringComparison.Ordinal);
-        Assert.Equal((32L * 1024 * 1024, 20_000_000L), (defaults.MaxPendingBytes, set.MaxPendingBytes));
+        Assert.Equal((16L * 1024 * 1024, 20_000_000L), (defaults.MaxPendingBytes, set.MaxPendingBytes));
         Assert.Contains("'CqBot:MaxPendingBytes' is 1000000 bytes; it must be at least 'CqBot:MaxBodySize'", bytesError.Message, StringComparison.Ordinal);
     }
 

@@ -5,18 +5,91 @@ namespace CqBot.Tests.Hosting;
 public sealed class PooledBufferWriterTests
 {
     [Fact]
-    public void Dispose_AfterGrowingPastTheLargestPooled_DoesNotKeepTheHugeBufferInTheSharedPool()
+    public void GetSpan_PastTheLargestPooled_MovesToNativeMemoryKeepingWhatWasWritten()
+    {
+        using var writer = new PooledBufferWriter(16);
+        var first = writer.GetSpan(PooledBufferWriter.LargestPooled);
+        first[..PooledBufferWriter.LargestPooled].Fill(7);
+        writer.Advance(PooledBufferWriter.LargestPooled);
+        Assert.False(writer.IsNative);
+
+        var next = writer.GetSpan(3 * PooledBufferWriter.LargestPooled);
+        next[..(3 * PooledBufferWriter.LargestPooled)].Fill(9);
+        writer.Advance(3 * PooledBufferWriter.LargestPooled);
+
+        Assert.True(writer.IsNative);
+        Assert.False(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(writer.WrittenMemory, out _));
+        Assert.Equal(4 * PooledBufferWriter.LargestPooled, writer.WrittenCount);
+        Assert.Equal(7, writer.WrittenSpan[PooledBufferWriter.LargestPooled - 1]);
+        Assert.Equal(9, writer.WrittenSpan[PooledBufferWriter.LargestPooled]);
+        Assert.Equal(9, writer.WrittenMemory.Span[^1]);
+    }
+
+    [Fact]
+    public void GetSpan_GrowingInNativeMemory_KeepsWhatWasWritten()
+    {
+        using var writer = new PooledBufferWriter(16);
+        for (var i = 0; i < 5; i++)
+        {
+            var span = writer.GetSpan(PooledBufferWriter.LargestPooled);
+            span[..PooledBufferWriter.LargestPooled].Fill((byte)(i + 1));
+            writer.Advance(PooledBufferWriter.LargestPooled);
+        }
+
+        Assert.True(writer.IsNative);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(i + 1, writer.WrittenSpan[(i * PooledBufferWriter.LargestPooled) + 12345]);
+        }
+    }
+
+    [Fact]
+    public void Clear_AfterGrowingIntoNativeMemory_GivesItBackAndStartsSmall()
+    {
+        using var writer = new PooledBufferWriter(4096);
+        writer.Advance(writer.GetSpan(2 * PooledBufferWriter.LargestPooled).Length);
+        Assert.True(writer.IsNative);
+
+        writer.Clear();
+
+        Assert.False(writer.IsNative);
+        Assert.Equal(0, writer.WrittenCount);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)writer.GetMemory(), out var segment));
+        Assert.True(segment.Array!.Length <= PooledBufferWriter.LargestPooled);
+    }
+
+    [Fact]
+    public void Dispose_AfterGrowingIntoNativeMemory_ReturnsItsSmallArrayToThePoolOnce()
     {
         var writer = new PooledBufferWriter(16);
-        writer.Advance(writer.GetSpan(4 * PooledBufferWriter.LargestPooled).Length);
-        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(writer.WrittenMemory, out var segment));
-        var huge = segment.Array!;
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)writer.GetMemory(), out var segment));
+        var small = segment.Array!;
+        writer.Advance(writer.GetSpan(2 * PooledBufferWriter.LargestPooled).Length);
 
         writer.Dispose();
-        var next = System.Buffers.ArrayPool<byte>.Shared.Rent(huge.Length);
+        writer.Dispose();
+        var first = System.Buffers.ArrayPool<byte>.Shared.Rent(small.Length);
+        var second = System.Buffers.ArrayPool<byte>.Shared.Rent(small.Length);
 
-        Assert.NotSame(huge, next);
-        System.Buffers.ArrayPool<byte>.Shared.Return(next);
+        Assert.Same(small, first);
+        Assert.NotSame(small, second);
+        System.Buffers.ArrayPool<byte>.Shared.Return(first);
+        System.Buffers.ArrayPool<byte>.Shared.Return(second);
+    }
+
+    [Fact]
+    public void GetMemory_InNativeMemory_CanBePinned()
+    {
+        using var writer = new PooledBufferWriter(16);
+        writer.Advance(writer.GetSpan(2 * PooledBufferWriter.LargestPooled).Length);
+        var memory = writer.GetMemory(100);
+
+        using (memory.Pin())
+        {
+            memory.Span[0] = 42;
+        }
+
+        Assert.Equal(42, writer.GetSpan(1)[0]);
     }
 
     [Fact]

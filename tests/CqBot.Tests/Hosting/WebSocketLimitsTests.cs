@@ -83,6 +83,27 @@ public sealed class WebSocketLimitsTests
     }
 
     [Fact]
+    public async Task Messages_OfSeveralMegabytes_AreHandledAndTheSocketGoesOnWithSmallOnes()
+    {
+        await using var host = await BotHost.StartAsync(["--no-rate-limit"]);
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9104);
+        var json = FakeEvents.PrivateMessage(9104, 42, "add 2 3", messageId: 1);
+
+        // Past the pooled buffers' largest size, the message is received into native memory.
+        await client.SendEventAsync(json + new string(' ', 5 * 1024 * 1024));
+        var large = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(large);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9104, 42, "add 3 4", messageId: 2));
+        var small = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(small);
+        await client.SendEventAsync(FakeEvents.PrivateMessage(9104, 42, "add 4 5", messageId: 3) + new string(' ', 3 * 1024 * 1024));
+        var again = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(again);
+
+        Assert.Equal(["5", "7", "9"], [large.MessageText, small.MessageText, again.MessageText]);
+    }
+
+    [Fact]
     public async Task Call_PeerStopsReading_FailsWithinApiTimeoutAndClosesOnlyThatSocket()
     {
         await using var host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
