@@ -50,6 +50,7 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
 
         await using var bot = await BotProcess.StartAsync("dotnet", Path.Combine(packed.Project, "bin", "Release", "net10.0", "EchoBot.dll"));
         await AssertEchoesAsync(bot);
+        await AssertGen0CappedAsync(bot);
     }
 
     [PackagingFact]
@@ -66,6 +67,7 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
 
         await using var bot = await BotProcess.StartAsync(Path.Combine(publish, "EchoBot"));
         await AssertEchoesAsync(bot);
+        await AssertGen0CappedAsync(bot);
     }
 
     [PackagingFact]
@@ -106,11 +108,16 @@ public sealed class PackageTests(PackedBot packed) : IClassFixture<PackedBot>
         await client.RespondOkAsync(call);
         Assert.Equal(4242, call.GetInt64("user_id"));
         Assert.Equal("你好, packages", call.MessageText);
+    }
 
-        // The package's build settings reach the runtime: the collector's youngest generation is capped.
+    // The package's build settings reach the runtime: the collector's youngest generation is capped.
+    private static async Task AssertGen0CappedAsync(BotProcess bot)
+    {
+        await using var client = await FakeOneBotClient.ConnectAsync(bot.Universal, SelfId);
         await client.SendEventAsync(FakeEvents.PrivateMessage(SelfId, 4242, "gen0"));
-        var gen0 = await client.NextCallAsync(Timeout);
-        await client.RespondOkAsync(gen0);
-        Assert.Equal("16777216", gen0.MessageText);
+
+        var call = await client.NextCallAsync(Timeout);
+        await client.RespondOkAsync(call);
+        Assert.Equal("16777216", call.MessageText);
     }
 }

@@ -12,7 +12,8 @@ internal sealed class BotAccount : IApiTransport
 {
     private readonly object _gate = new();
     private readonly HttpApiClient? _http;
-    private readonly SendRateLimiter? _limiter;
+    private readonly Func<long, SendRateLimiter>? _newLimiter;
+    private SendRateLimiter? _limiter;
     private readonly TimeSpan _apiTimeout;
     private IApiTransport? _inMemory;
     private CancellationTokenSource? _connected;
@@ -23,13 +24,14 @@ internal sealed class BotAccount : IApiTransport
     private string? _apiRemote;
     private string? _eventRemote;
 
-    public BotAccount(long selfId, HttpApiClient? http, SendRateLimiter? limiter, TimeSpan apiTimeout, ApiHooks hooks, long createdTicks = 1)
+    // newLimiter makes the account's send limiter when it first sends a message; null when sends are not limited.
+    public BotAccount(long selfId, HttpApiClient? http, Func<long, SendRateLimiter>? newLimiter, TimeSpan apiTimeout, ApiHooks hooks, long createdTicks = 1)
     {
         _lastSeenTicks = createdTicks;
         SelfId = selfId;
         AccountTag = selfId;
         _http = http;
-        _limiter = limiter;
+        _newLimiter = newLimiter;
         _apiTimeout = apiTimeout;
         Bot = new Bot(selfId, this, hooks);
     }
@@ -53,7 +55,22 @@ internal sealed class BotAccount : IApiTransport
         set => Volatile.Write(ref _inMemory, value);
     }
 
-    public SendRateLimiter? Limiter => _limiter;
+    public SendRateLimiter? Limiter => Volatile.Read(ref _limiter) ?? (_newLimiter is null ? null : MakeLimiter());
+
+    /// <summary>True when the account's messages pass a send limiter.</summary>
+    public bool IsRateLimited => _newLimiter is not null;
+
+    /// <summary>
+    /// The send limiter once a message has needed it; null before. Most accounts a bot sees never send
+    /// (a reconnect storm remembers thousands), so each makes its limiter only when it first does.
+    /// </summary>
+    public SendRateLimiter? LimiterIfMade => Volatile.Read(ref _limiter);
+
+    private SendRateLimiter MakeLimiter()
+    {
+        var made = _newLimiter!(SelfId);
+        return Interlocked.CompareExchange(ref _limiter, made, null) ?? made;
+    }
 
     // Heartbeat state is written by receive loops and read by the monitor and the health page, so it
     // is kept in words that are read and written whole.
@@ -280,12 +297,12 @@ internal sealed class BotAccount : IApiTransport
         {
             return ValueTask.FromException<ApiResponse>(NotAvailable(request.WireAction));
         }
-        return _limiter is not null && request.SendsMessage ? SendWhenAllowedAsync(request, cancellationToken) : SendNow(request, cancellationToken);
+        return _newLimiter is not null && request.SendsMessage ? SendWhenAllowedAsync(request, cancellationToken) : SendNow(request, cancellationToken);
     }
 
     private async ValueTask<ApiResponse> SendWhenAllowedAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        await _limiter!.AcquireAsync(request.TargetGroupId, cancellationToken).ConfigureAwait(false);
+        await Limiter!.AcquireAsync(request.TargetGroupId, cancellationToken).ConfigureAwait(false);
         // Chosen after the wait: the socket may have changed meanwhile.
         return await SendNow(request, cancellationToken).ConfigureAwait(false);
     }

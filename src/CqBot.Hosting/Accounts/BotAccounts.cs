@@ -16,6 +16,7 @@ public sealed partial class BotAccounts : IDisposable
 {
     private readonly ConcurrentDictionary<long, Accounts.BotAccount> _accounts = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<IBot>> _readyWaiters = new();
+    private readonly Func<long, SendRateLimiter> _newLimiter;
     private readonly BotOptions _options;
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
@@ -27,6 +28,7 @@ public sealed partial class BotAccounts : IDisposable
     {
         _hooks = hooks;
         _options = options;
+        _newLimiter = selfId => new SendRateLimiter(selfId, options.RateLimit, time);
         _http = http;
         _time = time;
         _logger = logger;
@@ -347,8 +349,7 @@ public sealed partial class BotAccounts : IDisposable
         _options.Accounts.TryGetValue(selfId, out var own);
         var apiRoot = own?.ApiRoot ?? _options.ApiRoot;
         var http = apiRoot is null ? null : new HttpApiClient(_http, apiRoot, own?.AccessToken ?? _options.AccessToken, _options.ApiTimeout);
-        var limiter = _options.RateLimit.Enabled ? new SendRateLimiter(selfId, _options.RateLimit, _time) : null;
-        return new Accounts.BotAccount(selfId, http, limiter, _options.ApiTimeout, _hooks, _time.GetUtcNow().UtcTicks);
+        return new Accounts.BotAccount(selfId, http, _options.RateLimit.Enabled ? _newLimiter : null, _options.ApiTimeout, _hooks, _time.GetUtcNow().UtcTicks);
     }
 
     private void Raise(Accounts.BotAccount account, BotAccountState state)

@@ -101,9 +101,9 @@ internal static class HostingMetrics
         {
             foreach (var account in accounts.All)
             {
-                if (account.Limiter is { } limiter)
+                if (account.IsRateLimited)
                 {
-                    list.Add(new Measurement<int>(limiter.Queued, new KeyValuePair<string, object?>(HostingTags.Account, account.AccountTag)));
+                    list.Add(new Measurement<int>(account.LimiterIfMade?.Queued ?? 0, new KeyValuePair<string, object?>(HostingTags.Account, account.AccountTag)));
                 }
             }
         }

@@ -15,6 +15,36 @@ public sealed class SendRateLimiterTests
         }, _time);
 
     [Fact]
+    public async Task Account_MakesItsLimiterWhenItFirstSendsAMessage_AndKeepsIt()
+    {
+        var made = 0;
+        var account = new CqBot.Hosting.Accounts.BotAccount(1, null, selfId =>
+        {
+            made++;
+            return new SendRateLimiter(selfId, new SendRateLimitOptions { AccountBurst = 1, AccountPerSecond = 1 }, _time);
+        }, TimeSpan.FromSeconds(5), new ApiHooks())
+        {
+            InMemory = new CqBot.Tests.Support.RecordingTransport(),
+        };
+        Assert.True(account.IsRateLimited);
+
+        await account.SendAsync(new JsonObjectRequest("get_status"), CancellationToken.None);
+        Assert.Null(account.LimiterIfMade);
+
+        await account.SendAsync(new JsonObjectRequest("send_private_msg"), CancellationToken.None);
+        var limiter = account.LimiterIfMade;
+        var second = account.SendAsync(new JsonObjectRequest("send_private_msg"), CancellationToken.None).AsTask();
+
+        // The one limiter holds the second message back until the account's bucket refills.
+        await Task.Delay(20);
+        Assert.False(second.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, made);
+        Assert.Same(limiter, account.Limiter);
+    }
+
+    [Fact]
     public async Task AcquireAsync_WithinBurst_CompletesAtOnce()
     {
         var limiter = Limiter();
