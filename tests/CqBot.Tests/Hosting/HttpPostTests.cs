@@ -32,6 +32,19 @@ public sealed class HttpPostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_BodyOfSeveralMegabytes_IsReadWholeAndAnswered()
+    {
+        await using var host = await BotHost.StartAsync(["--secret", Secret]);
+        using var poster = new FakeOneBotPoster(host.BaseUrl, TestEvents.SelfId, Secret, null);
+
+        // Past 1 MiB the body is read into native memory; the signature covers every byte of it.
+        var result = await poster.PostAsync(TestEvents.GroupMessageJson(1234, 42, "add 2 2") + new string(' ', 3 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal("4", TextOf.Message(result.Operation!.Value.GetProperty("reply")));
+    }
+
+    [Fact]
     public async Task Post_PrivateCommand_ReplyHasNoAtSender()
     {
         using var poster = Poster();
