@@ -250,6 +250,8 @@ internal sealed partial class OneBotWebSocket
         {
             throw new NetworkException($"The WebSocket of bot {Account?.SelfId} is {_closeReason}; action '{action}' was not sent.");
         }
+        // A caller that has given up sends nothing (the send lock is usually free, so nothing else would stop it).
+        cancellationToken.ThrowIfCancellationRequested();
         var echo = Interlocked.Increment(ref _nextEcho);
         var waiter = new TaskCompletionSource<ApiResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[echo] = waiter;

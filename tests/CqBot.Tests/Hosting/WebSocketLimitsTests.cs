@@ -104,6 +104,34 @@ public sealed class WebSocketLimitsTests
     }
 
     [Fact]
+    public async Task Calls_OnOneSocket_AnsweredTimedOutAndCancelled_EachEndAsTheirOwnAndTheSocketGoesOn()
+    {
+        await using var host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
+            builder.Services.Configure<BotOptions>(options => options.ApiTimeout = TimeSpan.FromMilliseconds(500)));
+        await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, 9105);
+        client.Responder = call => call.Action == "get_status" ? ApiReply.Ok() : null;
+        var bot = await host.WaitForBotAsync(9105);
+
+        // Answered calls give their deadline back to the socket; a later call still times out on its own.
+        for (var i = 0; i < 50; i++)
+        {
+            await bot.CallAsync("get_status").AsTask().WaitAsync(Timeout);
+        }
+        var unanswered = await Assert.ThrowsAsync<NetworkException>(() => bot.CallAsync("get_version_info").AsTask().WaitAsync(Timeout));
+        Assert.Contains("no response within 0.5 s", unanswered.Message, StringComparison.Ordinal);
+        using var giveUp = new CancellationTokenSource();
+        var waiting = bot.CallAsync("get_version_info", cancellationToken: giveUp.Token).AsTask();
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Timeout));
+        var sentBefore = client.Calls.Count;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bot.CallAsync("send_private_msg", new JsonObject { ["user_id"] = 42, ["message"] = "late" }, giveUp.Token).AsTask());
+        await bot.CallAsync("get_status").AsTask().WaitAsync(Timeout);
+
+        // The call made after its caller gave up sent nothing.
+        Assert.DoesNotContain(client.Calls.Skip(sentBefore), call => call.Action == "send_private_msg");
+    }
+
+    [Fact]
     public async Task Call_PeerStopsReading_FailsWithinApiTimeoutAndClosesOnlyThatSocket()
     {
         await using var host = await BotHost.StartAsync(["--no-rate-limit"], builder =>
