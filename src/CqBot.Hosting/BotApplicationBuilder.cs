@@ -10,6 +10,7 @@ using CqBot.Hosting.Pipeline;
 using CqBot.Hosting.QuickOperations;
 using CqBot.Hosting.Startup;
 using CqBot.Hosting.WebSockets;
+using CqBot.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -150,6 +151,7 @@ public sealed class BotApplicationBuilder
         services.AddSingleton<QuickOperationSender>();
         services.AddSingleton<EventPipeline>();
         services.TryAddSingleton(static provider => new RefusalLog(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<RefusalLog>>()));
+        services.TryAddSingleton<IUndeliveredCallLog>(static provider => provider.GetRequiredService<RefusalLog>());
         services.AddSingleton<EventIngress>();
         services.AddSingleton<ConnectionTracker>();
         services.AddSingleton<ReverseWebSocketEndpoint>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CqBot.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace CqBot.Hosting.Diagnostics;
@@ -24,7 +25,7 @@ namespace CqBot.Hosting.Diagnostics;
 /// none follows. Nothing runs while nothing is refused: no timer is armed until a refusal is held back.
 /// </para>
 /// </remarks>
-internal sealed partial class RefusalLog : IDisposable
+internal sealed partial class RefusalLog : IUndeliveredCallLog, IDisposable
 {
     /// <summary>How long the first line of a transport and reason stands for the refusals after it.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
@@ -72,6 +73,12 @@ internal sealed partial class RefusalLog : IDisposable
     public bool SendFailed(string reason) => ShouldLog(SendFailures, reason, Kind.SendFailure);
 
     /// <summary>
+    /// Says whether a handler's API call that never reached the implementation gets its line now;
+    /// repeated ones (a stalled connection, a full send queue) are summarised by the kind of failure.
+    /// </summary>
+    public bool ShouldLog(ApiException exception) => ShouldLog(HandlerCalls, exception.GetType().Name, Kind.HandlerCall);
+
+    /// <summary>
     /// Says whether a WebSocket lost without a close handshake gets its line now: the first few of an
     /// interval do, so that an account's disconnection is seen; past them (a reconnect storm) they are
     /// counted and summarised.
@@ -79,6 +86,7 @@ internal sealed partial class RefusalLog : IDisposable
     public bool ConnectionLost(string transport) => ShouldLog(transport, "lost", Kind.ConnectionLost);
 
     private const string SendFailures = "send";
+    private const string HandlerCalls = "call";
 
     /// <summary>How many lost connections an interval logs one by one.</summary>
     private const int LostConnectionLines = 5;
@@ -208,6 +216,9 @@ internal sealed partial class RefusalLog : IDisposable
             case Kind.SendFailure:
                 LogSendFailuresHeldBack(count, reason, seconds);
                 break;
+            case Kind.HandlerCall:
+                LogHandlerCallsHeldBack(count, reason, seconds);
+                break;
             default:
                 LogConnectionsLostHeldBack(count, transport, seconds);
                 break;
@@ -218,6 +229,7 @@ internal sealed partial class RefusalLog : IDisposable
     {
         Input,
         SendFailure,
+        HandlerCall,
         ConnectionLost,
     }
 
@@ -236,6 +248,9 @@ internal sealed partial class RefusalLog : IDisposable
 
     [LoggerMessage(EventId = 2902, Level = LogLevel.Warning, Message = "{Count} more answer(s) could not be sent ({Reason}) in the last {Seconds} s; only the first was logged.")]
     private partial void LogSendFailuresHeldBack(long count, string reason, long seconds);
+
+    [LoggerMessage(EventId = 2904, Level = LogLevel.Warning, Message = "{Count} more API call(s) of handlers could not be delivered ({Reason}) in the last {Seconds} s; only the first was logged.")]
+    private partial void LogHandlerCallsHeldBack(long count, string reason, long seconds);
 
     [LoggerMessage(EventId = 2903, Level = LogLevel.Warning, Message = "{Count} more {Transport} connection(s) were lost in the last {Seconds} s; only the first few were logged.")]
     private partial void LogConnectionsLostHeldBack(long count, string transport, long seconds);

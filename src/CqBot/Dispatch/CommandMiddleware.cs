@@ -104,7 +104,14 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
             measurement.Failed(exception);
-            LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
+            if (!EventDispatcher.IsUndelivered(exception, out var undelivered))
+            {
+                LogCommandFailed(exception, command.Name, session.UserId, invocation.Source);
+            }
+            else if (EventDispatcher.ShouldLogUndelivered(session, undelivered))
+            {
+                LogCommandCallUndelivered(command.Name, session.UserId, invocation.Source, undelivered.Message);
+            }
             dispatcher.RaiseError(session, exception);
             reply = exception is StoreFailureException ? table.Texts.StorageUnavailable : table.Texts.UnknownError;
             if (context?.Event is { Ran: true } failed)
@@ -336,4 +343,7 @@ internal sealed partial class CommandMiddleware(DispatchTable table, EventDispat
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Command '{Command}' failed for user {UserId} on input '{Input}'.")]
     private partial void LogCommandFailed(Exception exception, string command, long userId, string input);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Command '{Command}' for user {UserId} on input '{Input}' made an API call that could not be delivered: {Reason}")]
+    private partial void LogCommandCallUndelivered(string command, long userId, string input, string reason);
 }

@@ -373,7 +373,14 @@ public sealed partial class EventDispatcher : IEventRoutes
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
         {
-            LogMiddlewareFailed(exception, session.Event.PostType, session.UserId);
+            if (!IsUndelivered(exception, out var undelivered))
+            {
+                LogMiddlewareFailed(exception, session.Event.PostType, session.UserId);
+            }
+            else if (ShouldLogUndelivered(session, undelivered))
+            {
+                LogMiddlewareCallUndelivered(session.Event.PostType, session.UserId, undelivered.Message);
+            }
             RaiseError(session, exception);
             return operation;
         }
@@ -403,7 +410,14 @@ public sealed partial class EventDispatcher : IEventRoutes
             }
             catch (ApiException exception)
             {
-                LogReplyFailed(exception, session.UserId);
+                if (!IsUndelivered(exception, out var undelivered))
+                {
+                    LogReplyFailed(exception, session.UserId);
+                }
+                else if (ShouldLogUndelivered(session, undelivered))
+                {
+                    LogReplyUndelivered(session.UserId, undelivered.Message);
+                }
             }
         }
         await AnswerSentAsync(session).ConfigureAwait(false);
@@ -434,7 +448,14 @@ public sealed partial class EventDispatcher : IEventRoutes
             catch (Exception exception) when (exception is not OperationCanceledException || !session.CancellationToken.IsCancellationRequested)
             {
                 failure = exception;
-                LogListenerFailed(exception, entry.Name ?? session.Event.PostType, session.Event.SelfId);
+                if (!IsUndelivered(exception, out var undelivered))
+                {
+                    LogListenerFailed(exception, entry.Name ?? session.Event.PostType, session.Event.SelfId);
+                }
+                else if (ShouldLogUndelivered(session, undelivered))
+                {
+                    LogListenerCallUndelivered(entry.Name ?? session.Event.PostType, session.Event.SelfId, undelivered.Message);
+                }
                 RaiseError(session, exception);
             }
             if (hooks.Length > 0)

@@ -110,29 +110,10 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
     public async Task Answers_ThatCannotBeSent_LogOneLineWithoutTraceAndACount()
     {
         _log.Entries.Clear();
-        // An event-only socket carries no API calls, so no answer of this account can be sent.
-        using var socket = new System.Net.WebSockets.ClientWebSocket();
-        socket.Options.SetRequestHeader("X-Self-ID", "3902");
-        socket.Options.SetRequestHeader("X-Client-Role", "event");
-        await socket.ConnectAsync(_host.Event, CancellationToken.None);
-        await _host.WaitForBotAsync(3902);
         const int Answers = 50;
-        for (var i = 0; i < Answers; i++)
-        {
-            var frame = System.Text.Encoding.UTF8.GetBytes(FakeEvents.GroupMessage(3902, 7000 + i, 42, "add 2 2"));
-            await socket.SendAsync(frame, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
-        }
-        // Frames are taken in order: once the heartbeat after them is seen, every message was taken.
-        var heartbeat = System.Text.Encoding.UTF8.GetBytes(FakeEvents.Heartbeat(3902, 5000));
-        await socket.SendAsync(heartbeat, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
-        var deadline = DateTime.UtcNow + BotHost.Timeout;
+        // An event-only socket carries no API calls, so no answer of this account can be sent.
+        using var socket = await SendOverEventSocketAsync(3902, Answers, "add 2 2");
         static bool Failed(RecordingLoggerProvider.LogEntry e) => e.Message.Contains("could not be sent", StringComparison.Ordinal);
-        while (_host.Accounts.GetStatus().Single(a => a.SelfId == 3902).LastHeartbeat is null
-            || _host.App.Services.GetRequiredService<CqBot.Hosting.Pipeline.EventPipeline>().InFlight > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the answers were not attempted in time");
-            await Task.Delay(10);
-        }
 
         _clock.Advance(RefusalLog.DefaultInterval);
 
@@ -141,6 +122,25 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         Assert.All(lines, line => Assert.Null(line.Exception));
         Assert.Contains("no WebSocket of it carries API calls", lines[0].Message, StringComparison.Ordinal);
         Assert.Equal($"{Answers - 1} more answer(s) could not be sent (ApiNotAvailableException) in the last 10 s; only the first was logged.", lines[1].Message);
+    }
+
+    [Fact]
+    public async Task HandlerCalls_ThatCannotBeDelivered_LogOneLineWithoutTraceAndACount()
+    {
+        _log.Entries.Clear();
+        const int Commands = 50;
+        // An event-only socket carries no API calls: the command's own call fails in the handler.
+        using var socket = await SendOverEventSocketAsync(3903, Commands, "lookup api");
+
+        _clock.Advance(RefusalLog.DefaultInterval);
+
+        static bool Undelivered(RecordingLoggerProvider.LogEntry e) => e.Message.Contains("could not be delivered", StringComparison.Ordinal);
+        var lines = _log.Entries.Where(e => e.Level >= LogLevel.Warning && Undelivered(e)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, line => Assert.Null(line.Exception));
+        Assert.StartsWith("Command 'lookup' for user 42 on input 'lookup api' made an API call that could not be delivered: ", lines[0].Message, StringComparison.Ordinal);
+        Assert.Equal($"{Commands - 1} more API call(s) of handlers could not be delivered (ApiNotAvailableException) in the last 10 s; only the first was logged.", lines[1].Message);
+        Assert.DoesNotContain(_log.Entries, e => e.Level == LogLevel.Error);
     }
 
     [Fact]
@@ -169,5 +169,32 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         Assert.Equal(5, lost.Count);
         Assert.All(lost, line => Assert.Null(line.Exception));
         Assert.Contains(_log.Entries, e => e.Message.StartsWith($"{Storm - 5} more reverse_ws connection(s) were lost", StringComparison.Ordinal));
+    }
+
+    // Sends group messages (one group each) over an event-only socket, which carries no API calls,
+    // and returns once the bot has handled them all.
+    private async Task<System.Net.WebSockets.ClientWebSocket> SendOverEventSocketAsync(long selfId, int count, string text)
+    {
+        var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Self-ID", selfId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        socket.Options.SetRequestHeader("X-Client-Role", "event");
+        await socket.ConnectAsync(_host.Event, CancellationToken.None);
+        await _host.WaitForBotAsync(selfId);
+        for (var i = 0; i < count; i++)
+        {
+            var frame = System.Text.Encoding.UTF8.GetBytes(FakeEvents.GroupMessage(selfId, 7000 + i, 42, text));
+            await socket.SendAsync(frame, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        // Frames are taken in order: once the heartbeat after them is seen, every message was taken.
+        var heartbeat = System.Text.Encoding.UTF8.GetBytes(FakeEvents.Heartbeat(selfId, 5000));
+        await socket.SendAsync(heartbeat, System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        var deadline = DateTime.UtcNow + BotHost.Timeout;
+        while (_host.Accounts.GetStatus().Single(a => a.SelfId == selfId).LastHeartbeat is null
+            || _host.App.Services.GetRequiredService<CqBot.Hosting.Pipeline.EventPipeline>().InFlight > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the messages were not handled in time");
+            await Task.Delay(10);
+        }
+        return socket;
     }
 }
