@@ -28,13 +28,8 @@ public sealed partial class ChatQueueLimitTests
         var (held, release, handled) = (new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
         using var middleware = UseHold(host, held, release, handled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
-        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
-        await held.Task.WaitAsync(BotHost.Timeout);
 
-        for (var i = 0; i < flood; i++)
-        {
-            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"flood {i}"));
-        }
+        await HoldThenFloodAsync(client, selfId, held, flood);
         // Sent after the flood on the same socket, so it is taken after every flood event.
         await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 200, 43, "other"));
         var call = await client.NextCallAsync(BotHost.Timeout);
@@ -68,14 +63,8 @@ public sealed partial class ChatQueueLimitTests
         var (held, release, handled) = (new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
         using var middleware = UseHold(host, held, release, handled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
-        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
-        await held.Task.WaitAsync(BotHost.Timeout);
-        var padding = new string('x', 8 * 1024);
 
-        for (var i = 0; i < flood; i++)
-        {
-            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"flood {i} {padding}"));
-        }
+        await HoldThenFloodAsync(client, selfId, held, flood, padding: new string('x', 8 * 1024));
         // Answered only once the socket has taken every flood event before it.
         await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 200, 43, "other"));
         await client.RespondOkAsync(await client.NextCallAsync(BotHost.Timeout));
@@ -157,12 +146,7 @@ public sealed partial class ChatQueueLimitTests
         var (held, release, handled) = (new TaskCompletionSource(), new TaskCompletionSource(), new ConcurrentQueue<string>());
         using var middleware = UseHold(host, held, release, handled);
         await using var client = await FakeOneBotClient.ConnectAsync(host.Universal, selfId);
-        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
-        await held.Task.WaitAsync(BotHost.Timeout);
-        for (var i = 0; i < 30; i++)
-        {
-            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, $"flood {i}"));
-        }
+        await HoldThenFloodAsync(client, selfId, held, 30);
 
         // Its chat is idle and the total is reached by the flood: the flood gives up its oldest event.
         await client.SendEventAsync(FakeEvents.GroupMessage(selfId, 300, 43, "quiet"));
@@ -235,6 +219,17 @@ public sealed partial class ChatQueueLimitTests
 
     // Other groups are answered; in the flood's group "hold" holds the chat until released, and the
     // rest is recorded as handled.
+    // Holds the flood group's handler on a "hold" message, then sends it `count` messages "flood i" (with padding after).
+    private static async Task HoldThenFloodAsync(FakeOneBotClient client, long selfId, TaskCompletionSource held, int count, string? padding = null)
+    {
+        await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, "hold"));
+        await held.Task.WaitAsync(BotHost.Timeout);
+        for (var i = 0; i < count; i++)
+        {
+            await client.SendEventAsync(FakeEvents.GroupMessage(selfId, FloodGroup, 42, padding is null ? $"flood {i}" : $"flood {i} {padding}"));
+        }
+    }
+
     private static IDisposable UseHold(BotHost host, TaskCompletionSource held, TaskCompletionSource release, ConcurrentQueue<string> handled) =>
         host.App.Use(async (session, next) =>
         {

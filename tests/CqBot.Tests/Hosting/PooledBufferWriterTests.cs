@@ -78,18 +78,26 @@ public sealed class PooledBufferWriterTests
     }
 
     [Fact]
-    public void GetMemory_InNativeMemory_CanBePinned()
+    public unsafe void GetMemory_InNativeMemory_PinsToWhereItsBytesAre()
     {
         using var writer = new PooledBufferWriter(16);
         writer.Advance(writer.GetSpan(2 * PooledBufferWriter.LargestPooled).Length);
         var memory = writer.GetMemory(100);
 
-        using (memory.Pin())
+        // A socket writes what it receives through the pinned pointer.
+        using (var pin = memory.Pin())
         {
-            memory.Span[0] = 42;
+            ((byte*)pin.Pointer)[0] = 42;
+            ((byte*)pin.Pointer)[99] = 43;
         }
 
-        Assert.Equal(42, writer.GetSpan(1)[0]);
+        Assert.Equal(42, writer.GetSpan(100)[0]);
+        Assert.Equal(43, writer.GetSpan(100)[99]);
+        using (var pin = memory[10..].Pin())
+        {
+            ((byte*)pin.Pointer)[0] = 44;
+        }
+        Assert.Equal(44, memory.Span[10]);
     }
 
     [Fact]
